@@ -1,0 +1,75 @@
+package org.pve.caseplatform.contract;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.FormulationAgreed;
+import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
+import org.pve.caseplatform.contract.assessment.FormulationProposed;
+import org.pve.caseplatform.contract.plan.CaseClosed;
+import org.pve.caseplatform.contract.plan.CaseOwnerAssigned;
+import org.pve.caseplatform.contract.plan.PlanOpened;
+import org.pve.caseplatform.contract.plan.ProgressReported;
+import org.pve.caseplatform.contract.plan.ServiceAccepted;
+import org.pve.caseplatform.contract.plan.ServiceCommissioned;
+import org.pve.caseplatform.contract.plan.ServiceCompleted;
+import org.pve.caseplatform.contract.plan.ServiceDeclined;
+import org.pve.caseplatform.contract.plan.ServiceDeliveryStarted;
+import org.pve.caseplatform.contract.referral.ReferralClosedNoFurtherAction;
+import org.pve.caseplatform.contract.referral.ReferralEscalatedToSecurity;
+import org.pve.caseplatform.contract.referral.ReferralReceived;
+import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
+
+/**
+ * The published events: wire name (never a Java class name), current revision, topic. The one place that maps
+ * between the names in Kafka headers and the records.
+ */
+public final class EventCatalogue {
+
+    private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
+    private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        register(Topics.REFERRAL_EVENTS, ReferralReceived.class, SecurityScreenCleared.class,
+                ReferralEscalatedToSecurity.class, ReferralClosedNoFurtherAction.class);
+        register(Topics.ASSESSMENT_EVENTS, AssessmentOpened.class, FormulationProposed.class,
+                FormulationEndorsed.class, FormulationAgreed.class);
+        register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,
+                ServiceAccepted.class, ServiceDeclined.class, ServiceDeliveryStarted.class, ProgressReported.class,
+                ServiceCompleted.class, CaseClosed.class);
+    }
+
+    private EventCatalogue() {
+    }
+
+    @SafeVarargs
+    private static void register(String topic, Class<? extends CaseEvent>... classes) {
+        for (Class<? extends CaseEvent> recordClass : classes) {
+            EventType type = new EventType(recordClass.getSimpleName(), 1, topic, recordClass);
+            BY_NAME.put(type.name(), type);
+            BY_CLASS.put(recordClass, type);
+        }
+    }
+
+    public static Optional<EventType> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static EventType of(Class<?> recordClass) {
+        EventType type = BY_CLASS.get(recordClass);
+        if (type == null) {
+            throw new IllegalArgumentException("not a catalogued event: " + recordClass.getName());
+        }
+        return type;
+    }
+
+    public static boolean isCatalogued(Class<?> recordClass) {
+        return BY_CLASS.containsKey(recordClass);
+    }
+
+    public static Collection<EventType> all() {
+        return BY_NAME.values();
+    }
+}

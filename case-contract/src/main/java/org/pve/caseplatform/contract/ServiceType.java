@@ -1,0 +1,7 @@
+package org.pve.caseplatform.contract;
+
+/** The services a plan can commission from providers. */
+public enum ServiceType {
+    MENTORING, PSYCHOLOGICAL_THERAPY, LIFE_SKILLS_COACHING, HOUSING_SUPPORT, EDUCATION_SUPPORT, EMPLOYMENT_SUPPORT,
+    FAMILY_SUPPORT, PARENTING_SUPPORT, DRUG_ALCOHOL_SERVICE, FAITH_GUIDANCE, EXIT_PROGRAMME
+}

@@ -1,0 +1,147 @@
+package org.pve.caseplatform.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.ValidationMessage;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pve.caseplatform.contract.referral.ReferralReceived;
+
+/** Events as EventJson writes them validate against their schemas, and broken ones do not. */
+class EventSchemaValidationTest {
+
+    private final ObjectMapper mapper = EventJson.newMapper();
+
+    static Stream<EventType> catalogue() {
+        return EventCatalogue.all().stream();
+    }
+
+    static Stream<EventType> eventsWithPersonalFields() {
+        return catalogue().filter(EventSamples::hasPersonalFields);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void sampleOfEveryEventValidates(EventType type) {
+        JsonNode json = mapper.valueToTree(EventSamples.sampleOf(type));
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), json)).as("%s", json).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventsWithPersonalFields")
+    void eventWithErasedPersonalFieldsValidates(EventType type) {
+        JsonNode json = mapper.valueToTree(EventSamples.erasedSampleOf(type));
+
+        assertThat(json.toString()).contains("{\"erased\":true}");
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), json)).as("%s", json).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void eventWithoutCaseIdFails(EventType type) {
+        Map<String, Object> noCaseId = new HashMap<>();
+        noCaseId.put("caseId", null);
+        JsonNode json = mapper.valueToTree(EventSamples.sampleWith(type, noCaseId));
+
+        assertThat(json.has("caseId")).isFalse();
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), json)).anyMatch(m -> m.contains("caseId"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogue")
+    void eventWithMalformedIdOrLocalTimeFails(EventType type) {
+        ObjectNode badId = mapper.valueToTree(EventSamples.sampleOf(type));
+        badId.put("caseId", "case-42");
+        ObjectNode localTime = mapper.valueToTree(EventSamples.sampleOf(type));
+        localTime.put("occurredAt", "2025-03-14T10:30:15+01:00");
+        ObjectNode badDistrict = mapper.valueToTree(EventSamples.sampleOf(type));
+        badDistrict.put("districtId", "DK FYN");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), badId)).anyMatch(m -> m.contains("caseId"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), localTime)).anyMatch(m -> m.contains("occurredAt"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), badDistrict)).anyMatch(m -> m.contains("districtId"));
+    }
+
+    @Test
+    void eventToleratesAPropertyItDoesNotKnow() {
+        EventType type = EventCatalogue.of(ReferralReceived.class);
+        ObjectNode json = mapper.valueToTree(EventSamples.sampleOf(type));
+        json.put("addedInALaterRelease", "ignored by older consumers");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), json)).isEmpty();
+    }
+
+    @Test
+    void integrationReferralWithoutExternalReferenceFails() {
+        EventType type = EventCatalogue.of(ReferralReceived.class);
+        Map<String, Object> integration = new HashMap<>();
+        integration.put("channel", Channel.INTEGRATION);
+        JsonNode withReference = mapper.valueToTree(EventSamples.sampleWith(type, integration));
+        integration.put("externalReference", null);
+        JsonNode withoutReference = mapper.valueToTree(EventSamples.sampleWith(type, integration));
+        Map<String, Object> helpline = new HashMap<>(integration);
+        helpline.put("channel", Channel.HELPLINE);
+        JsonNode helplineWithoutReference = mapper.valueToTree(EventSamples.sampleWith(type, helpline));
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), withReference)).isEmpty();
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), withoutReference))
+                .anyMatch(m -> m.contains("externalReference"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), helplineWithoutReference)).isEmpty();
+    }
+
+    @Test
+    void referralAboutAnUnknownSubjectValidatesWithoutSubjectFields() {
+        EventType type = EventCatalogue.of(ReferralReceived.class);
+        Map<String, Object> unknownSubject = new HashMap<>();
+        unknownSubject.put("subjectRef", null);
+        unknownSubject.put("subjectIdentity", null);
+        JsonNode json = mapper.valueToTree(EventSamples.sampleWith(type, unknownSubject));
+
+        assertThat(json.has("subjectRef")).isFalse();
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), json)).isEmpty();
+    }
+
+    @Test
+    void referralWithoutConcernCategoriesOrWithAnUnknownAgeBandFails() {
+        EventType type = EventCatalogue.of(ReferralReceived.class);
+        ObjectNode noCategories = mapper.valueToTree(EventSamples.sampleOf(type));
+        noCategories.putArray("concernCategories");
+        ObjectNode javaAgeBand = mapper.valueToTree(EventSamples.sampleOf(type));
+        javaAgeBand.put("ageBand", "AGE_12_15");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), noCategories))
+                .anyMatch(m -> m.contains("concernCategories"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), javaAgeBand)).anyMatch(m -> m.contains("ageBand"));
+    }
+
+    @Test
+    void encryptedValueIsCiphertextOrErasedAndNothingInBetween() throws JsonProcessingException {
+        String definition = Schemas.COMMON + "#/$defs/encryptedValue";
+        String ciphertext = "\"keyRef\":\"subj-1\",\"alg\":\"AES-256-GCM\",\"iv\":\"aXY=\",\"ciphertext\":\"Y3Q=\"";
+
+        assertThat(errors(definition, "{" + ciphertext + "}")).isEmpty();
+        assertThat(errors(definition, "{" + ciphertext + ",\"erased\":false}")).isEmpty();
+        assertThat(errors(definition, "{" + ciphertext + ",\"erased\":true}")).isNotEmpty();
+        assertThat(errors(definition, "{\"erased\":true}")).isEmpty();
+        assertThat(errors(definition, "{\"erased\":false}")).isNotEmpty();
+        assertThat(errors(definition, "{\"erased\":true,\"ciphertext\":\"Y3Q=\"}")).isNotEmpty();
+        assertThat(errors(definition, "{\"alg\":\"AES-256-GCM\",\"iv\":\"aXY=\",\"ciphertext\":\"Y3Q=\"}"))
+                .isNotEmpty();
+        assertThat(errors(definition, "\"Mika Testlund\"")).isNotEmpty();
+    }
+
+    private List<String> errors(String schemaLocation, String instance) throws JsonProcessingException {
+        return Schemas.validator(schemaLocation).validate(mapper.readTree(instance)).stream()
+                .map(ValidationMessage::getMessage).toList();
+    }
+}
