@@ -1,0 +1,212 @@
+package org.pve.caseplatform.embedded;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the platform on one data dir: the MongoDB-wire server, then the Kafka broker, then the services as child JVMs
+ * in parallel; closing stops the services (in parallel), then Kafka, then MongoDB. Used by the embedded run mode and
+ * by integration tests.
+ */
+public final class PlatformLauncher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
+
+    private final Path dataDir;
+    private final EmbeddedMongo mongo;
+    private final EmbeddedKafkaBroker broker;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Duration healthTimeout;
+    private final Consumer<String> progress;
+    private volatile boolean closed;
+
+    private PlatformLauncher(Builder builder) {
+        this.dataDir = DataDir.prepare(builder.dataDir);
+        this.mongo = builder.inMemoryMongo
+                ? EmbeddedMongo.inMemory(builder.mongoPort)
+                : EmbeddedMongo.persistent(dataDir.resolve("mongo"), builder.mongoPort);
+        this.broker = new EmbeddedKafkaBroker(dataDir.resolve("kafka"), builder.kafkaPort, builder.controllerPort);
+        this.healthTimeout = builder.healthTimeout;
+        this.progress = builder.progress;
+        Map<String, String> secrets = PlatformSecrets.loadOrCreate(dataDir);
+        builder.services.forEach(spec -> services.put(spec.name(), process(spec, builder.jvmOptions, secrets)));
+    }
+
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
+    }
+
+    /** Starts everything and returns once every service answers its health check; on failure stops what started. */
+    public void start() {
+        closed = false;
+        try {
+            progress.accept("Starting MongoDB-wire server at " + mongo.connectionString()
+                    + mongo.dataFile().map(file -> " (data in " + file + ")").orElse(" (in memory)"));
+            mongo.start();
+            progress.accept("Starting Kafka broker at " + broker.bootstrapServers());
+            broker.start();
+            progress.accept("Starting " + String.join(", ", services.keySet()));
+            Parallel.forEach(services.values(), this::startAndAwait);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Stops one service (SIGTERM, then kill after 20 s), leaving the rest running. */
+    public void stopService(String name) {
+        service(name).stop();
+    }
+
+    /** Starts one service again and waits until it is healthy. */
+    public void startService(String name) {
+        startAndAwait(service(name));
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("No service " + name + "; known: " + services.keySet());
+        }
+        return service;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public EmbeddedKafkaBroker broker() {
+        return broker;
+    }
+
+    public EmbeddedMongo mongo() {
+        return mongo;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Parallel.forEach(services.values(), ServiceProcess::stop);
+        broker.stop();
+        mongo.stop();
+    }
+
+    private void startAndAwait(ServiceProcess service) {
+        if (closed) {
+            throw new IllegalStateException("Platform is closed; " + service.name() + " not started");
+        }
+        long started = System.nanoTime();
+        service.start();
+        service.waitUntilHealthy(healthTimeout);
+        progress.accept(String.format("%s is up on %s (%.1f s)", service.name(), service.baseUrl(),
+                (System.nanoTime() - started) / 1e9));
+    }
+
+    private ServiceProcess process(ServiceSpec spec, List<String> jvmOptions, Map<String, String> secrets) {
+        int port = FreePorts.orPick(spec.port());
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.data.mongodb.uri=" + mongo.connectionString(),
+                "--platform.kafka.bootstrap-servers=" + broker.bootstrapServers()));
+        args.addAll(spec.extraArgs());
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-Dplatform.embedded=true");
+        return ServiceProcess.builder(spec.name(), spec.jar(), port)
+                .jvmOptions(options)
+                .args(args)
+                .environment(secrets)
+                .logFile(dataDir.resolve("logs").resolve(spec.name() + ".log"))
+                .build();
+    }
+
+    public static final class Builder {
+
+        private final Path dataDir;
+        private int kafkaPort = EmbeddedKafkaBroker.DEFAULT_PORT;
+        private int controllerPort = EmbeddedKafkaBroker.DEFAULT_CONTROLLER_PORT;
+        private int mongoPort = EmbeddedMongo.DEFAULT_PORT;
+        private boolean inMemoryMongo;
+        private final List<ServiceSpec> services = new ArrayList<>();
+        private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private Duration healthTimeout = Duration.ofMinutes(3);
+        private Consumer<String> progress = log::info;
+
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        public Builder kafkaPort(int port) {
+            this.kafkaPort = port;
+            return this;
+        }
+
+        public Builder controllerPort(int port) {
+            this.controllerPort = port;
+            return this;
+        }
+
+        public Builder mongoPort(int port) {
+            this.mongoPort = port;
+            return this;
+        }
+
+        /** Free ports for Kafka, its controller and MongoDB, for tests that run beside other platforms. */
+        public Builder freePorts() {
+            return kafkaPort(0).controllerPort(0).mongoPort(0);
+        }
+
+        /** MongoDB in memory instead of the H2 file in the data dir. */
+        public Builder inMemoryMongo(boolean inMemory) {
+            this.inMemoryMongo = inMemory;
+            return this;
+        }
+
+        public Builder service(ServiceSpec service) {
+            this.services.add(service);
+            return this;
+        }
+
+        public Builder services(List<ServiceSpec> services) {
+            this.services.addAll(services);
+            return this;
+        }
+
+        public Builder service(String name, Path jar, int port, String... extraArgs) {
+            return service(new ServiceSpec(name, jar, port, extraArgs));
+        }
+
+        /** JVM options for every service; -Dplatform.embedded=true is always added. */
+        public Builder jvmOptions(List<String> jvmOptions) {
+            this.jvmOptions = List.copyOf(jvmOptions);
+            return this;
+        }
+
+        public Builder healthTimeout(Duration healthTimeout) {
+            this.healthTimeout = healthTimeout;
+            return this;
+        }
+
+        /** Receives one line per start-up step; logs them at INFO by default. */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = progress;
+            return this;
+        }
+
+        /** Creates the data dir (with a .gitignore of everything) and its secrets file when they are missing. */
+        public PlatformLauncher build() {
+            return new PlatformLauncher(this);
+        }
+    }
+}

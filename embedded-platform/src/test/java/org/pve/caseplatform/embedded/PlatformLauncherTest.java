@@ -1,0 +1,60 @@
+package org.pve.caseplatform.embedded;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlatformLauncherTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsMongoKafkaAndTheServicesWiredToThemAndStopsThemAll() throws Exception {
+        Path jar = FakeServiceJar.in(dir);
+        List<String> progress = new ArrayList<>();
+        PlatformLauncher platform = PlatformLauncher.builder(dir.resolve("data"))
+                .freePorts()
+                .inMemoryMongo(true)
+                .service("first-service", jar, 0, "--extra=1")
+                .service("second-service", jar, 0)
+                .jvmOptions(List.of("-Xmx32m"))
+                .healthTimeout(Duration.ofSeconds(60))
+                .progress(progress::add)
+                .build();
+        Map<String, String> secrets = PlatformSecrets.loadOrCreate(platform.dataDir());
+        try {
+            platform.start();
+
+            String echo = FakeServiceJar.echo(platform.service("first-service"));
+            assertThat(echo).contains(
+                    "--server.port=" + platform.service("first-service").port(),
+                    "--spring.data.mongodb.uri=" + platform.mongo().connectionString(),
+                    "--platform.kafka.bootstrap-servers=" + platform.broker().bootstrapServers(),
+                    "--extra=1",
+                    "platform.embedded=true",
+                    "PLATFORM_KEYSTORE_MASTERKEY=" + secrets.get(PlatformSecrets.KEYSTORE_MASTERKEY));
+            assertThat(progress).anyMatch(line -> line.startsWith("second-service is up"));
+            assertThat(platform.dataDir().resolve("logs/second-service.log")).exists();
+
+            platform.stopService("second-service");
+            assertThat(platform.service("second-service").isAlive()).isFalse();
+            assertThat(platform.service("first-service").isHealthy()).isTrue();
+            platform.startService("second-service");
+            assertThat(platform.service("second-service").isHealthy()).isTrue();
+        } finally {
+            platform.close();
+        }
+        assertThat(platform.services()).noneMatch(ServiceProcess::isAlive);
+        assertThat(platform.broker().isRunning()).isFalse();
+        assertThat(platform.mongo().isRunning()).isFalse();
+        assertThat(platform.dataDir().resolve(".gitignore")).content().contains("*");
+    }
+}
