@@ -1,0 +1,69 @@
+package org.pve.caseplatform.support.kafka;
+
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Kafka connection settings of a service ({@code platform.kafka.*}).
+ *
+ * @param bootstrapServers the brokers
+ * @param partitions partitions of a domain topic the service creates
+ * @param replicationFactor replication of the topics it creates
+ * @param serviceName names the clients, so the broker's logs say who is who
+ */
+@ConfigurationProperties("platform.kafka")
+public record KafkaSettings(String bootstrapServers, Integer partitions, Short replicationFactor, String serviceName) {
+
+    public KafkaSettings {
+        bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
+        partitions = partitions == null ? 3 : partitions;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        serviceName = serviceName == null ? "case-platform" : serviceName;
+    }
+
+    public Properties adminProperties() {
+        Properties props = new Properties();
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(CommonClientConfigs.CLIENT_ID_CONFIG, serviceName + "-admin");
+        props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        return props;
+    }
+
+    /** An idempotent producer that waits for every in-sync replica and never blocks a caller for long. */
+    public Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, serviceName + "-publisher");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+
+    /** A consumer in a group that commits only what its handler has finished. */
+    public Properties consumerProperties(String groupId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-" + groupId);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
+    }
+}

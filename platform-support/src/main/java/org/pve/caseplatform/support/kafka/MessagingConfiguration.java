@@ -1,0 +1,60 @@
+package org.pve.caseplatform.support.kafka;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.serialization.Serializer;
+import org.pve.caseplatform.support.eventstore.EventStoreConfiguration;
+import org.pve.caseplatform.support.eventstore.OutboxRelay;
+import org.pve.caseplatform.support.eventstore.OutboxStorageStrategy;
+import org.pve.caseplatform.support.eventstore.PublicationLease;
+import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.eventstore.StoredEventConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** Wires a service to Kafka: its domain topics, the outbox relay that publishes its events, and its consumers. */
+@AutoConfiguration(after = EventStoreConfiguration.class)
+@EnableConfigurationProperties(KafkaSettings.class)
+public class MessagingConfiguration {
+
+    @Bean
+    public TopicProvisioner topicProvisioner(KafkaSettings settings) {
+        return new TopicProvisioner(settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    public Producer<String, String> eventProducer(KafkaSettings settings) {
+        return new KafkaProducer<>(settings.producerProperties());
+    }
+
+    @Bean
+    public OutboxRelay outboxRelay(ServiceDatabase database, Producer<String, String> eventProducer,
+                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                   @Value("${platform.outbox.poll-interval:200ms}") Duration pollInterval,
+                                   @Value("${platform.outbox.batch-size:500}") int batchSize) {
+        Clock clock = Clock.systemUTC();
+        PublicationLease lease = new PublicationLease(database.database().getCollection("outbox_lease"),
+                Duration.ofSeconds(10), clock);
+        return new OutboxRelay(database.database().getCollection(OutboxStorageStrategy.EVENTS_COLLECTION), lease,
+                eventProducer, new StoredEventConverter(eventSerializer), pollInterval, batchSize, clock);
+    }
+
+    @Bean
+    public MessagingLifecycle messagingLifecycle(TopicProvisioner provisioner, OutboxRelay relay,
+                                                 ObjectProvider<KafkaEventProcessor> processors,
+                                                 CommandBus commandBus) {
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            unitOfWork.afterCommit(committed -> relay.wakeUp());
+            return chain.proceed();
+        });
+        return new MessagingLifecycle(provisioner, relay, List.copyOf(processors.orderedStream().toList()));
+    }
+}

@@ -1,0 +1,174 @@
+package org.pve.caseplatform.support.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.pve.caseplatform.support.domain.LifecycleViolation;
+import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal as application/problem+json with an {@code errors} list of {field, reason}: 400 for bad input,
+ * 404 for an unknown record, 409 for a command the case's stage does not allow. It runs before Spring's own
+ * problem-details handler, which still answers what is not named here (405, 415, ...).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalidBody(MethodArgumentNotValidException e) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields", errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid parameters", errors);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid parameters", errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request body cannot be read",
+                List.of(describe(e.getCause())));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "A required parameter is missing",
+                List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatchedParameter(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "A parameter has the wrong form",
+                List.of(new FieldError(e.getName(), "is not a valid " + typeName(e.getRequiredType()))));
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequest e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
+                List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(LifecycleViolation.class)
+    ResponseEntity<ProblemDetail> lifecycleViolation(LifecycleViolation e) {
+        return problem(HttpStatus.CONFLICT, "lifecycle-violation", e.getMessage(),
+                List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler({UnknownRecord.class, AggregateNotFoundException.class})
+    ResponseEntity<ProblemDetail> unknownRecord(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such record",
+                List.of(new FieldError("id", "no such record")));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Another change to this record came first; retry",
+                List.of(new FieldError("version", "changed concurrently")));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof LifecycleViolation violation) {
+            return lifecycleViolation(violation);
+        }
+        if (cause instanceof UnknownRecord || cause instanceof AggregateNotFoundException) {
+            return unknownRecord((RuntimeException) cause);
+        }
+        log.error("command failed", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The command could not be completed",
+                List.of());
+    }
+
+    private static FieldError describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldError(path(unknown), "is not a known field");
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            Class<?> target = invalid.getTargetType();
+            String reason = target != null && target.isEnum()
+                    ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "))
+                    : "is not a valid " + typeName(target);
+            return new FieldError(path(invalid), reason);
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new FieldError(path(mapping), "has the wrong type or form");
+        }
+        if (cause instanceof JsonProcessingException) {
+            return new FieldError("body", "is not well-formed JSON");
+        }
+        return new FieldError("body", "is missing or unreadable");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.getSimpleName().equals("UUID")) {
+            return "UUID";
+        }
+        if (type.getSimpleName().equals("LocalDate")) {
+            return "date (YYYY-MM-DD)";
+        }
+        return type.getSimpleName();
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,
+                                                 List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + type));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}
