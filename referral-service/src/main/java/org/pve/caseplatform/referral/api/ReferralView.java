@@ -1,0 +1,26 @@
+package org.pve.caseplatform.referral.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.pve.caseplatform.contract.AgeBand;
+import org.pve.caseplatform.contract.Agency;
+import org.pve.caseplatform.contract.Channel;
+import org.pve.caseplatform.contract.ConcernCategory;
+
+/** A referral as a screener sees it, personal fields decrypted (absent once erased). */
+public record ReferralView(UUID referralId, UUID caseId, String districtId, String municipalityId, Channel channel,
+                           Agency referrerAgency, String externalReference, String subjectRef, Subject subject,
+                           AgeBand ageBand, List<ConcernCategory> concernCategories, String concernSummary,
+                           ReferralStage stage, Instant receivedAt, Screening screening, long version) {
+
+    /** The person referred, when known. */
+    public record Subject(String givenNames, String familyName, LocalDate dateOfBirth) {
+    }
+
+    /** The screener's decision. */
+    public record Screening(String decision, String screenedBy, String rationale, String escalatedTo, String reason,
+                            Instant decidedAt) {
+    }
+}

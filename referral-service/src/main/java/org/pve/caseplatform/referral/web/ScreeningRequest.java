@@ -1,0 +1,18 @@
+package org.pve.caseplatform.referral.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.pve.caseplatform.contract.NoFurtherActionReason;
+import org.pve.caseplatform.contract.SecurityDestination;
+
+/** A screener's decision: CLEAR, ESCALATE (with escalatedTo) or CLOSE (with reason), always with a rationale. */
+record ScreeningRequest(
+        @NotNull Decision decision,
+        @NotBlank @Size(max = 200) String screenedBy,
+        @NotBlank @Size(max = 4000) String rationale,
+        SecurityDestination escalatedTo,
+        NoFurtherActionReason reason) {
+
+    enum Decision { CLEAR, ESCALATE, CLOSE }
+}
