@@ -14,7 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real Kafka broker and one MongoDB-wire server for all the tests of a JVM: starting them costs seconds on two
- * cores, so test classes share them and keep apart by using their own databases and invented cases.
+ * cores, so test classes share them and keep apart by using their own databases and invented cases. Both run inside
+ * the test JVM and end with it; they are not stopped by a shutdown hook, which would race the Spring contexts'
+ * own shutdown (a relay releasing its lease on a server already gone).
  */
 public final class TestInfrastructure {
 
@@ -28,7 +30,6 @@ public final class TestInfrastructure {
         if (mongo == null) {
             mongo = EmbeddedMongo.inMemory(0);
             mongo.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(mongo::stop));
         }
         return mongo;
     }
@@ -42,7 +43,6 @@ public final class TestInfrastructure {
                 throw new UncheckedIOException(e);
             }
             kafka.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::stop));
         }
         return kafka;
     }

@@ -1,0 +1,10 @@
+package org.pve.caseplatform.plan.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A provider declining a commission, with its reason. */
+record DeclineRequest(
+        @NotBlank @Size(max = 200) String providerId,
+        @NotBlank @Size(max = 2000) String reason) {
+}
