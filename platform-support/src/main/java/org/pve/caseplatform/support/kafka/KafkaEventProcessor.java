@@ -109,13 +109,12 @@ public class KafkaEventProcessor implements AutoCloseable {
     }
 
     private boolean handle(ConsumerRecord<String, String> record) {
-        DeliveredEvent event = DeliveredEvent.from(record);
         try {
-            handler.handle(event);
+            handler.handle(DeliveredEvent.from(record));
             return true;
         } catch (Exception e) {
-            log.warn("{} could not handle {} {} (will retry): {}", name, event.eventType(), event.position(),
-                    e.toString());
+            log.warn("{} could not handle the record at {}/{}@{} (will retry): {}", name, record.topic(),
+                    record.partition(), record.offset(), e.toString());
             pause(RETRY_DELAY);
             return false;
         }

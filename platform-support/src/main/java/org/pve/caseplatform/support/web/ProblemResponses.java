@@ -1,6 +1,8 @@
 package org.pve.caseplatform.support.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -8,10 +10,12 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,7 +58,10 @@ public class ProblemResponses {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ProblemDetail> invalidParameters(HandlerMethodValidationException e) {
         List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
+                .flatMap(result -> result instanceof ParameterErrors body
+                        ? body.getFieldErrors().stream()
+                        .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                        : result.getResolvableErrors().stream()
                         .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
                                 error.getDefaultMessage())))
                 .toList();
@@ -83,7 +91,7 @@ public class ProblemResponses {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatchedParameter(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "A parameter has the wrong form",
-                List.of(new FieldError(e.getName(), "is not a valid " + typeName(e.getRequiredType()))));
+                List.of(new FieldError(e.getName(), reasonFor(e.getRequiredType(), Enum::name))));
     }
 
     @ExceptionHandler(InvalidRequest.class)
@@ -104,8 +112,8 @@ public class ProblemResponses {
                 List.of(new FieldError("id", "no such record")));
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change", "Another change to this record came first; retry",
                 List.of(new FieldError("version", "changed concurrently")));
     }
@@ -125,16 +133,16 @@ public class ProblemResponses {
     }
 
     private static FieldError describe(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException) {
+                return new FieldError("body", "is not well-formed JSON");
+            }
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldError(path(unknown), "is not a known field");
         }
         if (cause instanceof InvalidFormatException invalid) {
-            Class<?> target = invalid.getTargetType();
-            String reason = target != null && target.isEnum()
-                    ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "))
-                    : "is not a valid " + typeName(target);
-            return new FieldError(path(invalid), reason);
+            return new FieldError(path(invalid), reasonFor(invalid.getTargetType(), ProblemResponses::jsonName));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return new FieldError(path(mapping), "has the wrong type or form");
@@ -143,6 +151,24 @@ public class ProblemResponses {
             return new FieldError("body", "is not well-formed JSON");
         }
         return new FieldError("body", "is missing or unreadable");
+    }
+
+    private static String reasonFor(Class<?> target, Function<Enum<?>, String> naming) {
+        return target != null && target.isEnum()
+                ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> naming.apply((Enum<?>) c))
+                .collect(Collectors.joining(", "))
+                : "is not a valid " + typeName(target);
+    }
+
+    /** The name Jackson reads a constant by: its {@code @JsonProperty} when it has one. */
+    private static String jsonName(Enum<?> constant) {
+        try {
+            JsonProperty property = constant.getDeclaringClass().getField(constant.name())
+                    .getAnnotation(JsonProperty.class);
+            return property != null && !property.value().isEmpty() ? property.value() : constant.name();
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
     }
 
     private static String path(JsonMappingException e) {
