@@ -1,0 +1,55 @@
+package org.pve.caseplatform.assessment.command;
+
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pve.caseplatform.assessment.api.OpenAssessment;
+import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
+import org.pve.caseplatform.support.kafka.DeliveredEvent;
+import org.pve.caseplatform.support.reference.District;
+import org.pve.caseplatform.support.reference.DistrictDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reacts to the police screen's outcomes on the referral topic: a cleared case gets its assessment, set up with its
+ * district's framework, panel and deadline. Redelivery is harmless (opening is a no-op the second time); an event
+ * from a district this build does not know is logged and skipped, since retrying cannot fix it.
+ */
+@Component
+public class ScreeningOutcomes {
+
+    static final int FRAMEWORK_VERSION = 1;
+
+    private static final Logger log = LoggerFactory.getLogger(ScreeningOutcomes.class);
+
+    private final CommandGateway commands;
+    private final DistrictDirectory districts;
+
+    public ScreeningOutcomes(CommandGateway commands, DistrictDirectory districts) {
+        this.commands = commands;
+        this.districts = districts;
+    }
+
+    public void on(DeliveredEvent delivered) {
+        if (delivered.event().orElse(null) instanceof SecurityScreenCleared cleared) {
+            on(cleared, delivered.position());
+        }
+    }
+
+    private void on(SecurityScreenCleared cleared, String position) {
+        Optional<District> district = districts.find(cleared.districtId());
+        if (district.isEmpty()) {
+            log.error("skipping SecurityScreenCleared for case {} at {}: unknown district '{}'", cleared.caseId(),
+                    position, cleared.districtId());
+            return;
+        }
+        commands.sendAndWait(open(cleared, district.get()));
+    }
+
+    static OpenAssessment open(SecurityScreenCleared cleared, District district) {
+        return new OpenAssessment(cleared.caseId(), cleared.districtId(), cleared.subjectRef(),
+                district.frameworkFamily(), FRAMEWORK_VERSION, district.practiceModel().requiredAgencies(),
+                cleared.occurredAt().plus(district.assessmentDue()));
+    }
+}

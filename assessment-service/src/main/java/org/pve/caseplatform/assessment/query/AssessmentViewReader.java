@@ -1,0 +1,82 @@
+package org.pve.caseplatform.assessment.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.pve.caseplatform.assessment.api.AssessmentStage;
+import org.pve.caseplatform.assessment.api.AssessmentView;
+import org.pve.caseplatform.assessment.api.AssessmentView.Endorsement;
+import org.pve.caseplatform.assessment.api.AssessmentView.Formulation;
+import org.pve.caseplatform.contract.CaseEvent;
+import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.FormulationAgreed;
+import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
+import org.pve.caseplatform.contract.assessment.FormulationProposed;
+import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.eventstore.EventStreams;
+import org.springframework.stereotype.Component;
+
+/** Builds a case's assessment view from the assessment's own events, decrypting what the key store can still open. */
+@Component
+public class AssessmentViewReader {
+
+    private final EventStreams streams;
+    private final PersonalDataVault vault;
+
+    public AssessmentViewReader(EventStreams streams, PersonalDataVault vault) {
+        this.streams = streams;
+        this.vault = vault;
+    }
+
+    public AssessmentView find(UUID caseId) {
+        EventStreams.Stream stream = streams.of(caseId.toString());
+        Fold fold = new Fold();
+        stream.events().forEach(fold::apply);
+        return fold.view(stream.version());
+    }
+
+    /** The view under construction: formulations and their endorsements grow as the events come. */
+    private final class Fold {
+
+        private AssessmentOpened opened;
+        private AssessmentStage stage;
+        private final List<Formulation> formulations = new ArrayList<>();
+
+        void apply(CaseEvent event) {
+            if (event instanceof AssessmentOpened e) {
+                opened = e;
+                stage = AssessmentStage.OPEN;
+            } else if (event instanceof FormulationProposed e) {
+                formulations.add(new Formulation(e.formulationVersion(), e.needs(), e.interventionLevel(),
+                        e.leadAgency(), e.proposedBy(), vault.decrypt(e.summary()).orElse(null), e.occurredAt(),
+                        List.of(), false));
+            } else if (event instanceof FormulationEndorsed e) {
+                replace(e.formulationVersion(), f -> new Formulation(f.version(), f.needs(), f.interventionLevel(),
+                        f.leadAgency(), f.proposedBy(), f.summary(), f.proposedAt(),
+                        append(f.endorsements(), new Endorsement(e.agency(), e.endorsedBy(), e.occurredAt())),
+                        f.agreed()));
+            } else if (event instanceof FormulationAgreed e) {
+                stage = AssessmentStage.FORMULATION_AGREED;
+                replace(e.formulationVersion(), f -> new Formulation(f.version(), f.needs(), f.interventionLevel(),
+                        f.leadAgency(), f.proposedBy(), f.summary(), f.proposedAt(), f.endorsements(), true));
+            }
+        }
+
+        AssessmentView view(long version) {
+            return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
+                    opened.frameworkId(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
+                    opened.dueAt(), stage, List.copyOf(formulations), version);
+        }
+
+        private void replace(int version, UnaryOperator<Formulation> change) {
+            formulations.replaceAll(f -> f.version() == version ? change.apply(f) : f);
+        }
+    }
+
+    private static List<Endorsement> append(List<Endorsement> endorsements, Endorsement endorsement) {
+        List<Endorsement> more = new ArrayList<>(endorsements);
+        more.add(endorsement);
+        return List.copyOf(more);
+    }
+}
