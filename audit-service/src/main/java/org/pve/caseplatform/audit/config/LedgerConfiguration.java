@@ -1,0 +1,44 @@
+package org.pve.caseplatform.audit.config;
+
+import java.time.Clock;
+import java.util.List;
+import org.pve.caseplatform.audit.query.CaseHistoryReader;
+import org.pve.caseplatform.audit.query.Ledger;
+import org.pve.caseplatform.audit.query.LedgerProjection;
+import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.kafka.KafkaEventProcessor;
+import org.pve.caseplatform.support.kafka.KafkaSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The ledger in the service's own database, fed by one consumer group over every case topic and the access log. */
+@Configuration
+class LedgerConfiguration {
+
+    static final String PROCESSOR = "audit-ledger";
+    static final String CONSUMER_GROUP = "audit-service.ledger";
+    static final List<String> WITNESSED_TOPICS =
+            List.of(Topics.REFERRAL_EVENTS, Topics.ASSESSMENT_EVENTS, Topics.PLAN_EVENTS, Topics.ACCESS_LOG);
+
+    @Bean
+    Ledger ledger(ServiceDatabase database) {
+        return new Ledger(database.database());
+    }
+
+    @Bean
+    LedgerProjection ledgerProjection(Ledger ledger) {
+        return new LedgerProjection(ledger, Clock.systemUTC());
+    }
+
+    @Bean
+    CaseHistoryReader caseHistoryReader(Ledger ledger) {
+        return new CaseHistoryReader(ledger);
+    }
+
+    @Bean(PROCESSOR)
+    KafkaEventProcessor auditLedger(KafkaSettings kafka, LedgerProjection projection) {
+        return new KafkaEventProcessor(PROCESSOR, WITNESSED_TOPICS, kafka.consumerProperties(CONSUMER_GROUP),
+                projection::on);
+    }
+}
