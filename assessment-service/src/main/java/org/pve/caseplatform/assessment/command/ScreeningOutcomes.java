@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
+import org.pve.caseplatform.support.kafka.Causation;
 import org.pve.caseplatform.support.kafka.DeliveredEvent;
 import org.pve.caseplatform.support.reference.District;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
@@ -33,18 +34,18 @@ public class ScreeningOutcomes {
 
     public void on(DeliveredEvent delivered) {
         if (delivered.event().orElse(null) instanceof SecurityScreenCleared cleared) {
-            on(cleared, delivered.position());
+            on(cleared, delivered);
         }
     }
 
-    private void on(SecurityScreenCleared cleared, String position) {
+    private void on(SecurityScreenCleared cleared, DeliveredEvent delivered) {
         Optional<District> district = districts.find(cleared.districtId());
         if (district.isEmpty()) {
             log.error("skipping SecurityScreenCleared for case {} at {}: unknown district '{}'", cleared.caseId(),
-                    position, cleared.districtId());
+                    delivered.position(), cleared.districtId());
             return;
         }
-        commands.sendAndWait(open(cleared, district.get()));
+        commands.sendAndWait(Causation.causedBy(delivered, open(cleared, district.get())));
     }
 
     static OpenAssessment open(SecurityScreenCleared cleared, District district) {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -36,12 +37,14 @@ class ScreeningOutcomesTest {
     private final ObjectMapper json = EventJson.newMapper();
 
     @Test
+    @SuppressWarnings("unchecked")
     void aClearedCaseInLutonOpensAnAssessmentWithTheMashPanelDueInTwentyOneDays() throws Exception {
         outcomes.on(delivered(cleared("uk-luton")));
 
-        ArgumentCaptor<OpenAssessment> sent = ArgumentCaptor.forClass(OpenAssessment.class);
+        ArgumentCaptor<CommandMessage<OpenAssessment>> sent = ArgumentCaptor.forClass(CommandMessage.class);
         verify(commands).sendAndWait(sent.capture());
-        assertThat(sent.getValue()).isEqualTo(new OpenAssessment(CASE, "uk-luton", "sub-d4", "uk-safeguarding", 1,
+        assertThat(sent.getValue().getMetaData()).containsEntry("correlationId", "corr-d4");
+        assertThat(sent.getValue().getPayload()).isEqualTo(new OpenAssessment(CASE, "uk-luton", "sub-d4", "uk-safeguarding", 1,
                 List.of(Agency.SOCIAL_SERVICES, Agency.POLICE, Agency.HEALTH),
                 Instant.parse("2031-02-22T10:15:00Z")));
     }
@@ -68,6 +71,6 @@ class ScreeningOutcomesTest {
     private DeliveredEvent delivered(CaseEvent event) throws Exception {
         return new DeliveredEvent(Topics.REFERRAL_EVENTS, 0, 7, 0, CASE.toString(),
                 EventCatalogue.of(event.getClass()).name(), 1, UUID.randomUUID().toString(), CASE.toString(),
-                event.districtId(), UUID.randomUUID().toString(), json.writeValueAsString(event));
+                event.districtId(), "corr-d4", json.writeValueAsString(event));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.plan.api.OpenPlan;
+import org.pve.caseplatform.support.kafka.Causation;
 import org.pve.caseplatform.support.kafka.DeliveredEvent;
 import org.pve.caseplatform.support.reference.District;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
@@ -30,19 +31,19 @@ public class PlanOpening {
 
     public void on(DeliveredEvent delivered) {
         if (delivered.event().orElse(null) instanceof FormulationAgreed agreed) {
-            on(agreed, delivered.position());
+            on(agreed, delivered);
         }
     }
 
-    private void on(FormulationAgreed agreed, String position) {
+    private void on(FormulationAgreed agreed, DeliveredEvent delivered) {
         Optional<District> district = districts.find(agreed.districtId());
         if (district.isEmpty()) {
-            log.warn("FormulationAgreed at {} names unknown district {}: no plan opened for case {}", position,
+            log.warn("FormulationAgreed at {} names unknown district {}: no plan opened for case {}", delivered.position(),
                     agreed.districtId(), agreed.caseId());
             return;
         }
-        commands.sendAndWait(new OpenPlan(agreed.caseId(), agreed.districtId(), agreed.subjectRef(),
-                agreed.formulationVersion(), agreed.needs(), agreed.interventionLevel(),
-                district.get().reviewCadenceDays()));
+        commands.sendAndWait(Causation.causedBy(delivered, new OpenPlan(agreed.caseId(), agreed.districtId(),
+                agreed.subjectRef(), agreed.formulationVersion(), agreed.needs(), agreed.interventionLevel(),
+                district.get().reviewCadenceDays())));
     }
 }
