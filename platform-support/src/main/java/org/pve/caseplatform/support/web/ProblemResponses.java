@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.pve.caseplatform.support.security.Forbidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -98,6 +99,12 @@ public class ProblemResponses {
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequest e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid fields",
                 List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(),
+                List.of(new FieldError("caller", e.getMessage())));
     }
 
     @ExceptionHandler(LifecycleViolation.class)
