@@ -17,9 +17,16 @@ import org.pve.caseplatform.contract.plan.ServiceCommissioned;
 import org.pve.caseplatform.contract.plan.ServiceCompleted;
 import org.pve.caseplatform.contract.plan.ServiceDeclined;
 import org.pve.caseplatform.contract.plan.ServiceDeliveryStarted;
+import org.pve.caseplatform.contract.referral.CaseAddedToFamily;
+import org.pve.caseplatform.contract.referral.CaseReturnedFromSecurity;
+import org.pve.caseplatform.contract.referral.FamilyGroupFormed;
+import org.pve.caseplatform.contract.referral.ProbableMatchRejected;
 import org.pve.caseplatform.contract.referral.ReferralClosedNoFurtherAction;
 import org.pve.caseplatform.contract.referral.ReferralEscalatedToSecurity;
+import org.pve.caseplatform.contract.referral.ReferralLinkedToCase;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
+import org.pve.caseplatform.contract.referral.ReferralUnlinkedFromCase;
+import org.pve.caseplatform.contract.referral.ScreeningOverdue;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
 
 /**
@@ -33,7 +40,9 @@ public final class EventCatalogue {
 
     static {
         register(Topics.REFERRAL_EVENTS, ReferralReceived.class, SecurityScreenCleared.class,
-                ReferralEscalatedToSecurity.class, ReferralClosedNoFurtherAction.class);
+                ReferralEscalatedToSecurity.class, ReferralClosedNoFurtherAction.class, ReferralLinkedToCase.class,
+                ReferralUnlinkedFromCase.class, ProbableMatchRejected.class, FamilyGroupFormed.class,
+                CaseAddedToFamily.class, CaseReturnedFromSecurity.class, ScreeningOverdue.class);
         register(Topics.ASSESSMENT_EVENTS, AssessmentOpened.class, FormulationProposed.class,
                 FormulationEndorsed.class, FormulationAgreed.class);
         register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,

@@ -48,6 +48,11 @@ final class EventSamples {
 
     private static CaseEvent build(Class<? extends CaseEvent> recordClass, Map<String, Object> overrides,
             boolean erased) {
+        return instantiate(recordClass, overrides, erased);
+    }
+
+    /** A record of any type, events and the records they carry (such as a FamilyMember) alike. */
+    private static <R> R instantiate(Class<R> recordClass, Map<String, Object> overrides, boolean erased) {
         RecordComponent[] components = recordClass.getRecordComponents();
         Class<?>[] types = new Class<?>[components.length];
         Object[] values = new Object[components.length];
@@ -94,7 +99,7 @@ final class EventSamples {
             return constants[1 % constants.length];
         }
         if (type == List.class) {
-            return listFor(component);
+            return listFor(component, erased);
         }
         throw new IllegalStateException("no sample value for " + component.getDeclaringRecord().getSimpleName() + "."
                 + name + " of type " + component.getGenericType() + ": teach EventSamples this type");
@@ -110,7 +115,7 @@ final class EventSamples {
         };
     }
 
-    private static List<?> listFor(RecordComponent component) {
+    private static List<?> listFor(RecordComponent component, boolean erased) {
         Type element = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
         if (element == String.class) {
             return List.of("a trusted mentor", "stable schooling");
@@ -118,6 +123,9 @@ final class EventSamples {
         if (element instanceof Class<?> elementClass && elementClass.isEnum()) {
             Object[] constants = elementClass.getEnumConstants();
             return constants.length > 1 ? List.of(constants[0], constants[1]) : List.of(constants[0]);
+        }
+        if (element instanceof Class<?> elementClass && elementClass.isRecord()) {
+            return List.of(instantiate(elementClass, Map.of(), erased));
         }
         throw new IllegalStateException("no sample list for " + component.getDeclaringRecord().getSimpleName() + "."
                 + component.getName() + " of type " + component.getGenericType());

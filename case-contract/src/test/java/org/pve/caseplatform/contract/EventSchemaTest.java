@@ -41,6 +41,7 @@ class EventSchemaTest {
         ENUM_DEFINITIONS.put(ServiceType.class, "serviceType");
         ENUM_DEFINITIONS.put(Engagement.class, "engagement");
         ENUM_DEFINITIONS.put(ClosureOutcome.class, "closureOutcome");
+        ENUM_DEFINITIONS.put(FamilyRelation.class, "familyRelation");
     }
 
     static Stream<EventType> catalogue() {
@@ -128,6 +129,16 @@ class EventSchemaTest {
                     .as("$defs/%s", definition).containsExactlyElementsOf(wireValues);
         });
         assertThat(texts(common.at("/$defs/ageBand/enum"))).contains("12_15", "25_PLUS").doesNotContain("AGE_12_15");
+    }
+
+    @Test
+    void familyMemberDefinitionIsExactlyTheRecordsComponents() {
+        JsonNode definition = Schemas.readJson(Schemas.COMMON).at("/$defs/familyMember");
+        List<String> components = Arrays.stream(FamilyMember.class.getRecordComponents())
+                .map(RecordComponent::getName).toList();
+
+        assertThat(fieldNames(definition.get("properties"))).containsExactlyInAnyOrderElementsOf(components);
+        assertThat(texts(definition.get("required"))).containsExactlyInAnyOrderElementsOf(components);
     }
 
     @Test

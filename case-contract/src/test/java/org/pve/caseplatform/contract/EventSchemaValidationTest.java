@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pve.caseplatform.contract.referral.FamilyGroupFormed;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
 
 /** Events as EventJson writes them validate against their schemas, and broken ones do not. */
@@ -122,6 +123,23 @@ class EventSchemaValidationTest {
         assertThat(Schemas.errors(Schemas.eventSchemaPath(type), noCategories))
                 .anyMatch(m -> m.contains("concernCategories"));
         assertThat(Schemas.errors(Schemas.eventSchemaPath(type), javaAgeBand)).anyMatch(m -> m.contains("ageBand"));
+    }
+
+    @Test
+    void familyGroupWithoutMembersOrWithAnUnknownRelationFails() {
+        EventType type = EventCatalogue.of(FamilyGroupFormed.class);
+        ObjectNode noMembers = mapper.valueToTree(EventSamples.sampleOf(type));
+        noMembers.putArray("members");
+        ObjectNode unknownRelation = mapper.valueToTree(EventSamples.sampleOf(type));
+        ((ObjectNode) unknownRelation.get("members").get(0)).put("relation", "NEIGHBOUR");
+        ObjectNode memberWithoutCase = mapper.valueToTree(EventSamples.sampleOf(type));
+        ((ObjectNode) memberWithoutCase.get("members").get(0)).remove("caseId");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), noMembers)).anyMatch(m -> m.contains("members"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), unknownRelation))
+                .anyMatch(m -> m.contains("relation"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), memberWithoutCase))
+                .anyMatch(m -> m.contains("caseId"));
     }
 
     @Test
