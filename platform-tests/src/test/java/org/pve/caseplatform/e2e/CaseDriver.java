@@ -45,7 +45,8 @@ final class CaseDriver {
 
     PlatformClient.Reply clear(String referralId) {
         return client.post(referral + "/referrals/" + referralId + "/screening", Map.of(
-                "decision", "CLEAR", "screenedBy", "screener-ole", "rationale", "no security response needed"));
+                "decision", "CLEAR", "screenedBy", "screener-ole", "rationale", "no security response needed"),
+                "X-Caller-Id", "screener-ole", "X-Caller-Role", "POLICE_SCREENER", "X-Caller-Agency", "POLICE");
     }
 
     Referred refer(String districtId, String givenNames) {

@@ -9,7 +9,10 @@ import org.pve.caseplatform.contract.Channel;
 import org.pve.caseplatform.contract.ConcernCategory;
 import org.pve.caseplatform.contract.EncryptedValue;
 
-/** Record a new referral, already pseudonymised and with its personal fields encrypted. */
+/**
+ * Record a new referral, already pseudonymised and with its personal fields encrypted. {@code joinsOpenCase}: the
+ * {@code caseId} is the open case of the same person in the district (an exact match), which the referral joins.
+ */
 public record ReceiveReferral(
         @TargetAggregateIdentifier UUID referralId,
         UUID caseId,
@@ -22,5 +25,15 @@ public record ReceiveReferral(
         EncryptedValue subjectIdentity,
         AgeBand ageBand,
         List<ConcernCategory> concernCategories,
-        EncryptedValue concernSummary) {
+        EncryptedValue concernSummary,
+        boolean joinsOpenCase) {
+
+    /** A referral that opens a case of its own. */
+    public ReceiveReferral(UUID referralId, UUID caseId, String districtId, String municipalityId, Channel channel,
+                           Agency referrerAgency, String externalReference, String subjectRef,
+                           EncryptedValue subjectIdentity, AgeBand ageBand, List<ConcernCategory> concernCategories,
+                           EncryptedValue concernSummary) {
+        this(referralId, caseId, districtId, municipalityId, channel, referrerAgency, externalReference, subjectRef,
+                subjectIdentity, ageBand, concernCategories, concernSummary, false);
+    }
 }

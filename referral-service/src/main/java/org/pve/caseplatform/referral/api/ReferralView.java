@@ -13,7 +13,13 @@ import org.pve.caseplatform.contract.ConcernCategory;
 public record ReferralView(UUID referralId, UUID caseId, String districtId, String municipalityId, Channel channel,
                            Agency referrerAgency, String externalReference, String subjectRef, Subject subject,
                            AgeBand ageBand, List<ConcernCategory> concernCategories, String concernSummary,
-                           ReferralStage stage, Instant receivedAt, Screening screening, long version) {
+                           ReferralStage stage, Instant receivedAt, Screening screening, long version,
+                           boolean channelLiaison, boolean screeningOverdue) {
+
+    /** Escalated to the security side (Channel is a liaison, not a seal): outside the police it does not exist. */
+    public boolean sealed() {
+        return stage == ReferralStage.ESCALATED_TO_SECURITY;
+    }
 
     /** The person referred, when known. */
     public record Subject(String givenNames, String familyName, LocalDate dateOfBirth) {

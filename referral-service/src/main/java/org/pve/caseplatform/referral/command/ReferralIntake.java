@@ -6,6 +6,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
@@ -14,6 +15,7 @@ import org.pve.caseplatform.contract.PersonalDataKeys;
 import org.pve.caseplatform.referral.api.NewReferral;
 import org.pve.caseplatform.referral.api.ReceiveReferral;
 import org.pve.caseplatform.referral.api.ReferralAccepted;
+import org.pve.caseplatform.referral.matching.ExactMatch;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.crypto.Pseudonymiser;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
@@ -29,14 +31,16 @@ public class ReferralIntake {
     private final CommandGateway commands;
     private final Pseudonymiser pseudonymiser;
     private final PersonalDataVault vault;
+    private final ExactMatch exactMatch;
     private final MongoCollection<Document> claims;
     private final ObjectMapper json = EventJson.newMapper();
 
     public ReferralIntake(CommandGateway commands, Pseudonymiser pseudonymiser, PersonalDataVault vault,
-                          ServiceDatabase database) {
+                          ServiceDatabase database, ExactMatch exactMatch) {
         this.commands = commands;
         this.pseudonymiser = pseudonymiser;
         this.vault = vault;
+        this.exactMatch = exactMatch;
         this.claims = database.database().getCollection("external_references");
     }
 
@@ -50,15 +54,21 @@ public class ReferralIntake {
                         false);
             }
         }
+        UUID openCase = exactMatch.caseFor(referral, caseId);
+        boolean joinsOpenCase = !openCase.equals(caseId);
+        if (joinsOpenCase && referral.externalReference() != null) {
+            claims.updateOne(Filters.eq("_id", referral.externalReference()), Updates.set("caseId", openCase));
+        }
         try {
-            commands.sendAndWait(command(referral, referralId, caseId));
+            commands.sendAndWait(command(referral, referralId, openCase, joinsOpenCase));
         } catch (RuntimeException e) {
+            exactMatch.abandon(caseId);
             if (referral.externalReference() != null) {
                 claims.deleteOne(Filters.eq("_id", referral.externalReference()));
             }
             throw e;
         }
-        return new ReferralAccepted(referralId, caseId, true);
+        return new ReferralAccepted(referralId, openCase, true);
     }
 
     /** Claims the reference for this referral; returns the earlier claim when there is one. */
@@ -75,7 +85,7 @@ public class ReferralIntake {
         }
     }
 
-    private ReceiveReferral command(NewReferral referral, UUID referralId, UUID caseId) {
+    private ReceiveReferral command(NewReferral referral, UUID referralId, UUID caseId, boolean joinsOpenCase) {
         NewReferral.Subject subject = referral.subject();
         String subjectRef = subject == null ? null
                 : pseudonymiser.subjectRef(subject.givenNames(), subject.familyName(), subject.dateOfBirth());
@@ -83,7 +93,7 @@ public class ReferralIntake {
         return new ReceiveReferral(referralId, caseId, referral.districtId(), referral.municipalityId(),
                 referral.channel(), referral.referrerAgency(), referral.externalReference(), subjectRef,
                 subject == null ? null : vault.encrypt(keyRef, toJson(subject)), referral.ageBand(),
-                referral.concernCategories(), vault.encrypt(keyRef, referral.concernSummary()));
+                referral.concernCategories(), vault.encrypt(keyRef, referral.concernSummary()), joinsOpenCase);
     }
 
     private String toJson(NewReferral.Subject subject) {

@@ -15,6 +15,7 @@ import org.pve.caseplatform.referral.api.ReferralView;
 import org.pve.caseplatform.referral.command.ReferralIntake;
 import org.pve.caseplatform.referral.query.ReferralViewReader;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
+import org.pve.caseplatform.support.security.Caller;
 import org.pve.caseplatform.support.web.InvalidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,12 +61,13 @@ class ReferralController {
     }
 
     @GetMapping("/referrals/{referralId}")
-    ReferralView referral(@PathVariable UUID referralId) {
-        return views.find(referralId);
+    ReferralView referral(@PathVariable UUID referralId, Caller caller) {
+        return views.find(referralId, caller);
     }
 
     @PostMapping("/referrals/{referralId}/screening")
-    ReferralView screen(@PathVariable UUID referralId, @Valid @RequestBody ScreeningRequest request) {
+    ReferralView screen(@PathVariable UUID referralId, @Valid @RequestBody ScreeningRequest request, Caller caller) {
+        PoliceOnly.requireScreener(caller);
         commands.sendAndWait(switch (request.decision()) {
             case CLEAR -> new ClearSecurityScreen(referralId, request.screenedBy(), request.rationale());
             case ESCALATE -> new EscalateReferralToSecurity(referralId, request.screenedBy(),
@@ -73,7 +75,7 @@ class ReferralController {
             case CLOSE -> new CloseReferralNoFurtherAction(referralId, request.screenedBy(),
                     required("reason", request.reason()), request.rationale());
         });
-        return views.find(referralId);
+        return views.find(referralId, caller);
     }
 
     private static <T> T required(String field, T value) {

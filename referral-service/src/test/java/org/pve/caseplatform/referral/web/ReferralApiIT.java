@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -63,11 +64,11 @@ class ReferralApiIT {
     void theScreenerSeesTheDecryptedReferralAndItsDecision() {
         String referralId = post("/referrals", referral("AGENCY", null)).body().get("referralId").asText();
 
-        Answer screened = post("/referrals/" + referralId + "/screening", Map.of("decision", "ESCALATE",
+        Answer screened = postAsScreener("/referrals/" + referralId + "/screening", Map.of("decision", "ESCALATE",
                 "screenedBy", "screener-ole", "rationale", "Imminent risk", "escalatedTo", "INTELLIGENCE_SERVICE"));
 
         assertThat(screened.status()).isEqualTo(200);
-        JsonNode view = get("/referrals/" + referralId).body();
+        JsonNode view = getAsScreener("/referrals/" + referralId).body();
         assertThat(view.get("subject").get("givenNames").asText()).isEqualTo("Noor");
         assertThat(view.get("concernSummary").asText()).contains("leaflets");
         assertThat(view.get("stage").asText()).isEqualTo("ESCALATED_TO_SECURITY");
@@ -108,7 +109,7 @@ class ReferralApiIT {
         assertProblem(post("/referrals", missingSummary), 400, "concernSummary");
         assertProblem(post("/referrals", "{\"channel\":\"PIGEON\"}"), 400, "channel");
         assertProblem(post("/referrals", "{not json"), 400, "body");
-        assertProblem(post("/referrals/not-a-uuid/screening", Map.of()), 400, "referralId");
+        assertProblem(postAsScreener("/referrals/not-a-uuid/screening", Map.of()), 400, "referralId");
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
@@ -117,12 +118,12 @@ class ReferralApiIT {
         String referralId = post("/referrals", referral("AGENCY", null)).body().get("referralId").asText();
         Map<String, String> close = Map.of("decision", "CLOSE", "screenedBy", "screener-ole",
                 "rationale", "Misunderstanding", "reason", "NO_CONCERN");
-        post("/referrals/" + referralId + "/screening", close);
+        postAsScreener("/referrals/" + referralId + "/screening", close);
         long stored = storedEvents();
 
-        assertProblem(post("/referrals/" + referralId + "/screening", close), 409, "decision");
-        assertProblem(post("/referrals/" + UUID.randomUUID() + "/screening", close), 404, "id");
-        assertProblem(post("/referrals/" + referralId + "/screening", Map.of("decision", "ESCALATE",
+        assertProblem(postAsScreener("/referrals/" + referralId + "/screening", close), 409, "decision");
+        assertProblem(postAsScreener("/referrals/" + UUID.randomUUID() + "/screening", close), 404, "id");
+        assertProblem(postAsScreener("/referrals/" + referralId + "/screening", Map.of("decision", "ESCALATE",
                 "screenedBy", "screener-ole", "rationale", "risk")), 400, "escalatedTo");
         assertThat(storedEvents()).isEqualTo(stored);
     }
@@ -133,7 +134,9 @@ class ReferralApiIT {
                 "referrerAgency", channel.equals("AGENCY") ? "EDUCATION" : "PUBLIC",
                 "districtId", "dk-fyn",
                 "municipalityId", "0461",
-                "subject", Map.of("givenNames", "Noor", "familyName", "Invented", "dateOfBirth", "2008-06-01"),
+                "subject", Map.of("givenNames", "Noor", "dateOfBirth", "2008-06-01",
+                        // a person of its own each time: a second referral about one person joins the first's case
+                        "familyName", "Invented-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "")),
                 "ageBand", "16_17",
                 "concernCategories", List.of("FAR_RIGHT"),
                 "concernSummary", "Hands out extremist leaflets at school"));
@@ -161,8 +164,21 @@ class ReferralApiIT {
                 .contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
-    private Answer get(String path) {
-        return exchange(RestClient.create("http://localhost:" + port).get().uri(path));
+    /** Screening is the police screener's: the interim caller headers until authentication (issue 4). */
+    private Answer postAsScreener(String path, Object body) {
+        return exchange(RestClient.create("http://localhost:" + port).post().uri(path)
+                .headers(ReferralApiIT::policeScreener).contentType(MediaType.APPLICATION_JSON).body(body));
+    }
+
+    private Answer getAsScreener(String path) {
+        return exchange(RestClient.create("http://localhost:" + port).get().uri(path)
+                .headers(ReferralApiIT::policeScreener));
+    }
+
+    private static void policeScreener(HttpHeaders headers) {
+        headers.set("X-Caller-Id", "screener-ole");
+        headers.set("X-Caller-Role", "POLICE_SCREENER");
+        headers.set("X-Caller-Agency", "POLICE");
     }
 
     private Answer exchange(RestClient.RequestHeadersSpec<?> request) {
