@@ -9,6 +9,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.PersonalDataKeys;
@@ -28,16 +31,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReferralIntake {
 
+    private static final String JOINS_OPEN_CASE = "joinsOpenCase";
+
     private final CommandGateway commands;
+    private final EventStore eventStore;
     private final Pseudonymiser pseudonymiser;
     private final PersonalDataVault vault;
     private final ExactMatch exactMatch;
     private final MongoCollection<Document> claims;
     private final ObjectMapper json = EventJson.newMapper();
 
-    public ReferralIntake(CommandGateway commands, Pseudonymiser pseudonymiser, PersonalDataVault vault,
-                          ServiceDatabase database, ExactMatch exactMatch) {
+    public ReferralIntake(CommandGateway commands, EventStore eventStore, Pseudonymiser pseudonymiser,
+                          PersonalDataVault vault, ServiceDatabase database, ExactMatch exactMatch) {
         this.commands = commands;
+        this.eventStore = eventStore;
         this.pseudonymiser = pseudonymiser;
         this.vault = vault;
         this.exactMatch = exactMatch;
@@ -50,14 +57,14 @@ public class ReferralIntake {
         if (referral.externalReference() != null) {
             Document earlier = claim(referral.externalReference(), referralId, caseId);
             if (earlier != null) {
-                return new ReferralAccepted(earlier.get("referralId", UUID.class), earlier.get("caseId", UUID.class),
-                        false);
+                return resend(referral, earlier);
             }
         }
         UUID openCase = exactMatch.caseFor(referral, caseId);
         boolean joinsOpenCase = !openCase.equals(caseId);
         if (joinsOpenCase && referral.externalReference() != null) {
-            claims.updateOne(Filters.eq("_id", referral.externalReference()), Updates.set("caseId", openCase));
+            claims.updateOne(Filters.eq("_id", referral.externalReference()), Updates.combine(
+                    Updates.set("caseId", openCase), Updates.set(JOINS_OPEN_CASE, true)));
         }
         try {
             commands.sendAndWait(command(referral, referralId, openCase, joinsOpenCase));
@@ -69,6 +76,25 @@ public class ReferralIntake {
             throw e;
         }
         return new ReferralAccepted(referralId, openCase, true);
+    }
+
+    /**
+     * A referral whose externalReference was claimed before. Usually it was recorded then, and the resend changes
+     * nothing; but an attempt that died between its claim and its record left only the claim, and the resend then
+     * records the referral under the claimed ids. Should that first attempt still be running, one of the two finds
+     * the referral's stream already created, so it is recorded once either way.
+     */
+    private ReferralAccepted resend(NewReferral referral, Document earlier) {
+        UUID referralId = earlier.get("referralId", UUID.class);
+        UUID caseId = earlier.get("caseId", UUID.class);
+        if (eventStore.lastSequenceNumberFor(referralId.toString()).isEmpty()) {
+            try {
+                commands.sendAndWait(command(referral, referralId, caseId, earlier.getBoolean(JOINS_OPEN_CASE, false)));
+            } catch (AggregateStreamCreationException | ConcurrencyException e) {
+                return new ReferralAccepted(referralId, caseId, false);
+            }
+        }
+        return new ReferralAccepted(referralId, caseId, false);
     }
 
     /** Claims the reference for this referral; returns the earlier claim when there is one. */

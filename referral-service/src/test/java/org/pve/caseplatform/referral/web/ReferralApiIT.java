@@ -89,6 +89,26 @@ class ReferralApiIT {
     }
 
     @Test
+    void aResendAfterAnAttemptThatDiedBetweenItsClaimAndItsRecordRecordsTheReferralOnce() {
+        String reference = "ext-" + UUID.randomUUID();
+        UUID claimedReferral = UUID.randomUUID();
+        UUID claimedCase = UUID.randomUUID();
+        mongo.getDatabase(database).getCollection("external_references").insertOne(
+                new org.bson.Document("_id", reference).append("referralId", claimedReferral)
+                        .append("caseId", claimedCase));
+        long stored = storedEvents();
+
+        Answer resent = post("/referrals", referral("AGENCY", reference));
+        Answer again = post("/referrals", referral("AGENCY", reference));
+
+        assertThat(resent.body().get("referralId").asText()).isEqualTo(claimedReferral.toString());
+        assertThat(again.body().get("referralId").asText()).isEqualTo(claimedReferral.toString());
+        assertThat(storedEvents()).isEqualTo(stored + 1);
+        assertThat(getAsScreener("/referrals/" + claimedReferral).body().get("caseId").asText())
+                .isEqualTo(claimedCase.toString());
+    }
+
+    @Test
     void aPublicReferrerLearnsTheReferralIdOnly() {
         Answer accepted = post("/referrals", referral("HELPLINE", null));
 
