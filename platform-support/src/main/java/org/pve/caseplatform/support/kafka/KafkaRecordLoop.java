@@ -1,0 +1,166 @@
+package org.pve.caseplatform.support.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tracks topics in a consumer group and hands each record, in partition order, to a handler. A position is
+ * committed only once the handler finished with the record, so a restart resumes after the last handled record and
+ * skips nothing; what was handled but not yet committed comes again, which idempotent handlers absorb. A record
+ * whose handler fails is tried again, after pauses growing from 1 s to 30 s, while its partition waits: never
+ * skipped. Logs name a failure's classes and the record's position only, never its content (it may be personal).
+ *
+ * @param <V> the record value type
+ */
+public final class KafkaRecordLoop<V> implements AutoCloseable {
+
+    /** Handles one record; throwing means "try again". */
+    @FunctionalInterface
+    public interface RecordHandler<V> {
+        void handle(ConsumerRecord<String, V> record) throws Exception;
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaRecordLoop.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+
+    private final String name;
+    private final List<String> topics;
+    private final Supplier<Consumer<String, V>> consumers;
+    private final RecordHandler<V> handler;
+    private volatile boolean running;
+    private volatile Consumer<String, V> consumer;
+    private Thread worker;
+    private int failuresInARow;
+
+    public KafkaRecordLoop(String name, Collection<String> topics, Supplier<Consumer<String, V>> consumers,
+                           RecordHandler<V> handler) {
+        this.name = name;
+        this.topics = List.copyOf(topics);
+        this.consumers = consumers;
+        this.handler = handler;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "kafka-" + name);
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        Consumer<String, V> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (worker != null) {
+            try {
+                worker.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try (Consumer<String, V> kafka = consumers.get()) {
+                consumer = kafka;
+                kafka.subscribe(topics);
+                while (running) {
+                    processBatch(kafka, kafka.poll(Duration.ofMillis(500)));
+                }
+            } catch (WakeupException e) {
+                log.debug("{} woken up to stop", name);
+            } catch (RuntimeException e) {
+                log.warn("{} consumer failed, reconnecting: {}", name, describe(e));
+                pause(FIRST_RETRY);
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private void processBatch(Consumer<String, V> kafka, ConsumerRecords<String, V> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, V> record : records.records(partition)) {
+                if (!handled(record)) {
+                    kafka.seek(partition, record.offset());
+                    break;
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        if (!done.isEmpty()) {
+            kafka.commitSync(done);
+        }
+    }
+
+    private boolean handled(ConsumerRecord<String, V> record) {
+        try {
+            handler.handle(record);
+            failuresInARow = 0;
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        } catch (Exception e) {
+            failuresInARow++;
+            Duration delay = retryDelay();
+            log.warn("{} could not handle the record at {}/{}@{}, trying again in {}: {}", name, record.topic(),
+                    record.partition(), record.offset(), delay, describe(e));
+            pause(delay);
+            return false;
+        }
+    }
+
+    private Duration retryDelay() {
+        long millis = FIRST_RETRY.toMillis() << Math.min(failuresInARow - 1, 5);
+        return Duration.ofMillis(Math.min(millis, LONGEST_RETRY.toMillis()));
+    }
+
+    /** The classes of a failure and its causes only: their messages might quote what was sent. */
+    static String describe(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
+    }
+
+    private void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
