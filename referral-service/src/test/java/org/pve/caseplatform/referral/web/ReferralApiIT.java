@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
@@ -106,6 +108,31 @@ class ReferralApiIT {
         assertThat(storedEvents()).isEqualTo(stored + 1);
         assertThat(getAsScreener("/referrals/" + claimedReferral).body().get("caseId").asText())
                 .isEqualTo(claimedCase.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"HELPLINE, false", "ONLINE_FORM, false", "SELF_REFERRAL, false", "AGENCY, true"})
+    void everyHttpChannelIsReceivedAndOnlyAnAgencyLearnsTheCase(String channel, boolean seesCase) {
+        Map<String, Object> body = referral(channel, null);
+        if (channel.equals("SELF_REFERRAL")) {
+            body.put("referrerAgency", "SELF");
+        }
+        if (channel.equals("ONLINE_FORM")) {
+            body.remove("subject");
+        }
+
+        Answer accepted = post("/referrals", body);
+        String referralId = accepted.body().get("referralId").asText();
+        JsonNode view = getAsScreener("/referrals/" + referralId).body();
+        List<ConsumerRecord<String, String>> records = TopicReader.read(
+                TestInfrastructure.kafka().bootstrapServers(), Topics.REFERRAL_EVENTS,
+                record -> record.value().contains(referralId), found -> !found.isEmpty(), Duration.ofSeconds(30));
+
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.body().has("caseId")).isEqualTo(seesCase);
+        assertThat(view.get("channel").asText()).isEqualTo(channel);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).value()).contains("\"channel\":\"" + channel + "\"");
     }
 
     @Test
