@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
+import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.support.kafka.DeliveredEvent;
 import org.slf4j.Logger;
@@ -32,14 +33,27 @@ public class LedgerProjection {
             "providerId");
 
     private final Ledger ledger;
+    private final HashChains chains;
     private final Clock clock;
 
     public LedgerProjection(Ledger ledger, Clock clock) {
+        this(ledger, null, clock);
+    }
+
+    /** With chains, every record (readable or not, first or duplicate) becomes a link of its partition's chain. */
+    public LedgerProjection(Ledger ledger, HashChains chains, Clock clock) {
         this.ledger = ledger;
+        this.chains = chains;
         this.clock = clock;
     }
 
     public void on(DeliveredEvent event) {
+        if (chains != null) {
+            if (!chains.append(event, entryFor(event).map(LedgerEntry::toDocument).orElse(null))) {
+                log.debug("{} adds no entry to the ledger", event.position());
+            }
+            return;
+        }
         entryFor(event).ifPresent(entry -> {
             if (!ledger.append(entry)) {
                 log.debug("{} at {} already in the ledger", entry.messageId(), event.position());

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +18,8 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.audit.ledger.AnchorSigner;
+import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.contract.AgeBand;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.Channel;
@@ -45,7 +48,9 @@ class LedgerProjectionTest {
     void setUp() {
         MongoDatabase database = Deliveries.freshDatabase();
         entries = database.getCollection(Ledger.COLLECTION);
-        projection = new LedgerProjection(new Ledger(database), Clock.fixed(NOW, ZoneOffset.UTC));
+        HashChains chains = new HashChains(database, new AnchorSigner(new byte[32]), 100, Duration.ofMinutes(1),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        projection = new LedgerProjection(new Ledger(database), chains, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @Test
