@@ -2,6 +2,7 @@ package org.pve.caseplatform.audit.config;
 
 import java.time.Clock;
 import java.util.List;
+import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.audit.query.CaseHistoryReader;
 import org.pve.caseplatform.audit.query.Ledger;
 import org.pve.caseplatform.audit.query.LedgerProjection;
@@ -9,6 +10,7 @@ import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.kafka.KafkaEventProcessor;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,8 +29,8 @@ class LedgerConfiguration {
     }
 
     @Bean
-    LedgerProjection ledgerProjection(Ledger ledger) {
-        return new LedgerProjection(ledger, Clock.systemUTC());
+    LedgerProjection ledgerProjection(Ledger ledger, HashChains chains) {
+        return new LedgerProjection(ledger, chains, Clock.systemUTC());
     }
 
     @Bean
@@ -36,7 +38,9 @@ class LedgerConfiguration {
         return new CaseHistoryReader(ledger);
     }
 
+    /** Not when the process only verifies the ledger ({@code --verify-ledger}) or replays ({@code --replay}). */
     @Bean(PROCESSOR)
+    @ConditionalOnExpression("'${verify-ledger:absent}' == 'absent' and '${replay:absent}' == 'absent'")
     KafkaEventProcessor auditLedger(KafkaSettings kafka, LedgerProjection projection) {
         return new KafkaEventProcessor(PROCESSOR, WITNESSED_TOPICS, kafka.consumerProperties(CONSUMER_GROUP),
                 projection::on);

@@ -3,7 +3,7 @@ package org.pve.caseplatform.audit.web;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.UUID;
-import org.pve.caseplatform.audit.api.CaseHistory;
+import org.pve.caseplatform.audit.history.StagedCaseHistory;
 import org.pve.caseplatform.audit.query.CaseHistoryReader;
 import org.pve.caseplatform.support.web.InvalidRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +26,9 @@ class CaseHistoryController {
     }
 
     @GetMapping("/cases/{caseId}/history")
-    CaseHistory history(@PathVariable String caseId, @RequestParam(required = false) String asOf) {
-        return histories.find(uuid("caseId", caseId), asOf == null ? null : instant("asOf", asOf));
+    StagedCaseHistory history(@PathVariable String caseId, @RequestParam(required = false) String asOf) {
+        UUID id = uuid("caseId", caseId);
+        return StagedCaseHistory.of(histories.find(id, asOf == null ? null : instant("asOf", asOf)));
     }
 
     private static UUID uuid(String parameter, String value) {

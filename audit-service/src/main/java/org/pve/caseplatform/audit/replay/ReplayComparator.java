@@ -1,0 +1,121 @@
+package org.pve.caseplatform.audit.replay;
+
+import com.mongodb.client.MongoDatabase;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bson.Document;
+import org.pve.caseplatform.audit.cohort.CohortCases;
+
+/**
+ * Compares a replay's models with the live ones by content, within the replay's range: the district it was for
+ * (if any) and the records between the offsets it started from and the end offsets it read to. Ledger entries are
+ * compared on what they say an event was (not when the ledger wrote them, nor the ledger's own chain fields, which
+ * depend on what else was written); cohort cases on their facts and, for a replay from the beginning, what the facts
+ * add up to (for the cases the replay read whole).
+ */
+public final class ReplayComparator {
+
+    /** The live ledger's collection (see query.Ledger). */
+    static final String LEDGER = "ledger";
+    static final List<String> LEDGER_FIELDS = List.of("_id", "caseId", "districtId", "eventType", "eventRevision",
+            "service", "topic", "partition", "offset", "occurredAt", "occurredAtNanos", "correlationId", "actor",
+            "data");
+    private static final int SHOWN = 20;
+
+    private ReplayComparator() {
+    }
+
+    public static ReplayComparison compare(MongoDatabase live, MongoDatabase replay, String districtId,
+                                           ReplayedRange range, boolean fromBeginning) {
+        List<String> differences = new ArrayList<>();
+        Map<String, Document> liveEntries = ledger(live, districtId, range);
+        Map<String, Document> replayEntries = ledger(replay, districtId, range);
+        diff("ledger entry", liveEntries, replayEntries, differences);
+        Set<String> whole = fromBeginning ? wholeWithin(live, districtId, range) : Set.of();
+        Map<String, Document> liveCases = cohorts(live, districtId, range, whole);
+        Map<String, Document> replayCases = cohorts(replay, districtId, range, whole);
+        diff("cohort case", liveCases, replayCases, differences);
+        return new ReplayComparison(liveEntries.size(), liveCases.size(),
+                differences.subList(0, Math.min(SHOWN, differences.size())));
+    }
+
+    private static Map<String, Document> ledger(MongoDatabase database, String districtId,
+                                                ReplayedRange range) {
+        Map<String, Document> entries = new TreeMap<>();
+        for (Document entry : database.getCollection(LEDGER).find()) {
+            if (inRange(entry, districtId, range)) {
+                Document content = new Document();
+                LEDGER_FIELDS.forEach(field -> content.append(field, entry.get(field)));
+                entries.put(String.valueOf(entry.get("_id")), Document.parse(content.toJson()));
+            }
+        }
+        return entries;
+    }
+
+    /** The live cases all of whose facts lie in the range: only for those must the summaries agree too. */
+    private static Set<String> wholeWithin(MongoDatabase live, String districtId, ReplayedRange range) {
+        Set<String> whole = new HashSet<>();
+        for (Document stored : new CohortCases(live).all(districtId)) {
+            if (stored.get("facts", Document.class).values().stream()
+                    .allMatch(fact -> inRange((Document) fact, null, range))) {
+                whole.add(String.valueOf(stored.get("_id")));
+            }
+        }
+        return whole;
+    }
+
+    private static Map<String, Document> cohorts(MongoDatabase database, String districtId,
+                                                 ReplayedRange range, Set<String> whole) {
+        Map<String, Document> cases = new TreeMap<>();
+        for (Document stored : new CohortCases(database).all(districtId)) {
+            Document facts = new Document();
+            stored.get("facts", Document.class).forEach((key, fact) -> {
+                if (inRange((Document) fact, null, range)) {
+                    facts.append(key, fact);
+                }
+            });
+            if (facts.isEmpty()) {
+                continue;
+            }
+            Document content = new Document("districtId", stored.get("districtId"))
+                    .append("facts", new Document(new TreeMap<>(facts)));
+            if (whole.contains(String.valueOf(stored.get("_id")))) {
+                content.append("summary", stored.get("summary"));
+            }
+            cases.put(String.valueOf(stored.get("_id")), Document.parse(content.toJson()));
+        }
+        return cases;
+    }
+
+    private static boolean inRange(Document positioned, String districtId, ReplayedRange range) {
+        if (districtId != null && !districtId.equals(positioned.get("districtId"))) {
+            return false;
+        }
+        return range.contains(positioned.getString("topic"), positioned.getInteger("partition"),
+                ((Number) positioned.get("offset")).longValue());
+    }
+
+    private static void diff(String what, Map<String, Document> live, Map<String, Document> replay,
+                             List<String> differences) {
+        TreeSet<String> keys = new TreeSet<>(live.keySet());
+        keys.addAll(replay.keySet());
+        for (String key : keys) {
+            Document expected = live.get(key);
+            Document actual = replay.get(key);
+            if (actual == null) {
+                differences.add(what + " " + key + " is live but not in the replay");
+            } else if (expected == null) {
+                differences.add(what + " " + key + " is in the replay but not live");
+            } else if (!Objects.equals(expected, actual)) {
+                differences.add(what + " " + key + " differs: live " + expected.toJson() + ", replay "
+                        + actual.toJson());
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.pve.caseplatform.audit.replay;
+
+import com.mongodb.client.MongoDatabase;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.bson.Document;
+import org.pve.caseplatform.audit.cohort.CohortCases;
+import org.pve.caseplatform.audit.cohort.CohortProjection;
+import org.pve.caseplatform.audit.query.Ledger;
+import org.pve.caseplatform.audit.query.LedgerProjection;
+import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.support.kafka.DeliveredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the audit read models (the ledger and the cohort cases) from the topics into a fresh database named
+ * after the replay, with the same projections the live service runs, then compares them with the live models.
+ * Logs its progress (records done, rate, time left) at most every second while it runs, and its rate at the end.
+ */
+public class Replays {
+
+    private static final Logger log = LoggerFactory.getLogger(Replays.class);
+    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final Function<String, Properties> consumerProperties;
+    private final List<String> topics;
+    private final MongoDatabase live;
+    private final Function<String, MongoDatabase> replayDatabase;
+    private final Clock clock;
+    private final Executor executor;
+    private final Map<String, ReplayProgress> progress = new ConcurrentHashMap<>();
+
+    /**
+     * @param consumerProperties Kafka consumer settings for a replay id (its group is never committed to)
+     * @param replayDatabase     the fresh database a replay with that id writes to
+     */
+    public Replays(Function<String, Properties> consumerProperties, List<String> topics, MongoDatabase live,
+                   Function<String, MongoDatabase> replayDatabase, Clock clock, Executor executor) {
+        this.consumerProperties = consumerProperties;
+        this.topics = List.copyOf(topics);
+        this.live = live;
+        this.replayDatabase = replayDatabase;
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    /** Starts a replay in the background; its progress is at {@link #progress(String)} under the returned id. */
+    public String start(ReplayRequest request) {
+        String replayId = newId();
+        progress.put(replayId, running(replayId, request, 0, 0, 0, null));
+        executor.execute(() -> run(replayId, request));
+        return replayId;
+    }
+
+    /** Runs a replay to its end in the caller's thread. */
+    public ReplayProgress run(ReplayRequest request) {
+        return run(newId(), request);
+    }
+
+    public Optional<ReplayProgress> progress(String replayId) {
+        return Optional.ofNullable(progress.get(replayId));
+    }
+
+    /** The database a replay wrote to, for reading its models. */
+    public MongoDatabase database(String replayId) {
+        return replayDatabase.apply(replayId);
+    }
+
+    private ReplayProgress run(String replayId, ReplayRequest request) {
+        long started = System.nanoTime();
+        long[] lastLog = {0};
+        try {
+            MongoDatabase target = replayDatabase.apply(replayId);
+            target.drop();
+            Consumer<DeliveredEvent> sink = sink(target, request.districtId());
+            log.info("replay {} started: district {}, from {}", replayId,
+                    request.districtId() == null ? "all" : request.districtId(),
+                    request.from() == null ? "the beginning" : request.from());
+            ReplayedRange range = new TopicReplay(consumerProperties.apply(replayId), topics)
+                    .replay(request.from(), sink, (done, total) -> {
+                        double rate = rate(done, started);
+                        Duration left = rate > 0 ? Duration.ofMillis((long) ((total - done) / rate * 1000)) : null;
+                        progress.put(replayId, running(replayId, request, done, total, rate, left));
+                        if (System.nanoTime() - lastLog[0] > LOG_EVERY_NANOS) {
+                            lastLog[0] = System.nanoTime();
+                            log.info("replay {}: {} of {} events, {} events/s, about {} left", replayId, done,
+                                    total, String.format("%.1f", rate), left == null ? "?" : left);
+                        }
+                    });
+            ReplayProgress reached = progress.get(replayId);
+            ReplayComparison comparison = ReplayComparator.compare(live, target, request.districtId(), range,
+                    request.from() == null);
+            double rate = rate(reached.eventsDone(), started);
+            ReplayProgress finished = new ReplayProgress(replayId, request.districtId(), request.from(),
+                    ReplayProgress.FINISHED, reached.eventsDone(), reached.eventsTotal(), rate, Duration.ZERO,
+                    comparison, null);
+            progress.put(replayId, finished);
+            log.info("replay {} finished: {} events in {} at {} events/s; equal to the live models: {}{}", replayId,
+                    finished.eventsDone(), Duration.ofNanos(System.nanoTime() - started),
+                    String.format("%.1f", rate), comparison.equal(),
+                    comparison.equal() ? "" : " (first difference: " + comparison.differences().get(0) + ")");
+            return finished;
+        } catch (RuntimeException e) {
+            log.error("replay {} failed", replayId, e);
+            ReplayProgress last = progress.get(replayId);
+            ReplayProgress failed = new ReplayProgress(replayId, request.districtId(), request.from(),
+                    ReplayProgress.FAILED, last == null ? 0 : last.eventsDone(),
+                    last == null ? 0 : last.eventsTotal(), rate(last == null ? 0 : last.eventsDone(), started), null,
+                    null, e.getMessage());
+            progress.put(replayId, failed);
+            return failed;
+        }
+    }
+
+    private Consumer<DeliveredEvent> sink(MongoDatabase target, String districtId) {
+        LedgerProjection ledger = new LedgerProjection(new Ledger(target), clock);
+        CohortProjection cohorts = new CohortProjection(new CohortCases(target), districtId);
+        return event -> {
+            if (districtId != null && !districtId.equals(districtOf(event))) {
+                return;
+            }
+            ledger.on(event);
+            if (!Topics.ACCESS_LOG.equals(event.topic())) {
+                cohorts.on(event);
+            }
+        };
+    }
+
+    /** The district as the ledger reads it: the header, else the JSON's districtId. */
+    static String districtOf(DeliveredEvent event) {
+        if (event.districtId() != null && !event.districtId().isBlank()) {
+            return event.districtId();
+        }
+        try {
+            Object district = Document.parse(event.json()).get("districtId");
+            return district instanceof String text ? text : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ReplayProgress running(String replayId, ReplayRequest request, long done, long total,
+                                          double rate, Duration left) {
+        return new ReplayProgress(replayId, request.districtId(), request.from(), ReplayProgress.RUNNING, done,
+                total, rate, left, null, null);
+    }
+
+    private static double rate(long done, long startedNanos) {
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        return seconds <= 0 ? 0 : done / seconds;
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}

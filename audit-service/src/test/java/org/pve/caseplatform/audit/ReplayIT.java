@@ -1,0 +1,166 @@
+package org.pve.caseplatform.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.audit.cohort.Cases;
+import org.pve.caseplatform.contract.CaseEvent;
+import org.pve.caseplatform.contract.ClosureOutcome;
+import org.pve.caseplatform.contract.EventCatalogue;
+import org.pve.caseplatform.contract.EventHeaders;
+import org.pve.caseplatform.contract.EventJson;
+import org.pve.caseplatform.contract.EventType;
+import org.pve.caseplatform.support.kafka.KafkaSettings;
+import org.pve.caseplatform.support.testing.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * An analyst's round trip against the running service: the live consumers build the history and the cohorts from
+ * the topics, a replay of one district rebuilds them equal to the live ones, and the history exports as CSV.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ReplayIT {
+
+    private static final Instant MARCH = Instant.parse("2031-03-04T09:00:00Z");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = EventJson.newMapper();
+
+    private static Producer<String, String> producer;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "audit");
+    }
+
+    @BeforeAll
+    static void connectProducer() {
+        producer = new KafkaProducer<>(new KafkaSettings(TestInfrastructure.kafka().bootstrapServers(), null, null,
+                "audit-replay-it").producerProperties());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void aOneDistrictReplayOfTheRunningServiceEqualsItsLiveModels() throws Exception {
+        String district = "dk-replay-" + UUID.randomUUID().toString().substring(0, 6);
+        UUID closed = UUID.randomUUID();
+        publish(Cases.whole(closed, district, MARCH, ClosureOutcome.GOALS_MET));
+        for (int i = 0; i < 5; i++) {
+            publish(Cases.screened(UUID.randomUUID(), district, MARCH.plusSeconds(i * 600L), i + 1));
+        }
+        await(() -> stages(district), rows -> total(rows) == 6 && rows.toString().contains("CLOSED"),
+                "the live cohort of " + district);
+        await(() -> get("/cases/" + closed + "/history"), history -> history.contains("CaseClosed"),
+                "the live history of " + closed);
+
+        HttpResponse<String> started = post("/replays", "{\"districtId\":\"" + district + "\"}");
+        assertThat(started.statusCode()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode finished = await(() -> JSON.readTree(get(location)),
+                progress -> !"RUNNING".equals(progress.get("status").asText()), "the replay to finish");
+
+        assertThat(finished.get("status").asText()).isEqualTo("FINISHED");
+        assertThat(finished.get("comparison").get("differences")).isEmpty();
+        assertThat(finished.get("comparison").get("equal").asBoolean()).isTrue();
+        assertThat(finished.get("comparison").get("cohortCasesCompared").asInt()).isEqualTo(6);
+        assertThat(finished.get("comparison").get("ledgerEntriesCompared").asInt()).isEqualTo(6 + 5 * 2);
+        assertThat(finished.get("eventsDone").asLong()).isEqualTo(finished.get("eventsTotal").asLong());
+
+        String csv = get("/cases/" + closed + "/history.csv");
+        assertThat(csv.lines().toList()).hasSize(1 + 6);
+        assertThat(csv).contains("CaseClosed", "owner-mette").doesNotContain("aW52ZW50ZWQgaWRlbnRpdHk=");
+    }
+
+    private JsonNode stages(String district) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/cohorts/stages?districtId=" + district))
+                .header("X-Caller-Id", "ana-1").header("X-Caller-Role", "ANALYST")
+                .header("X-Caller-Agency", "SOCIAL_SERVICES").GET().build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private static int total(JsonNode rows) {
+        int total = 0;
+        for (JsonNode row : rows) {
+            total += row.get("cases").asInt();
+        }
+        return total;
+    }
+
+    private void publish(List<CaseEvent> events) throws Exception {
+        for (CaseEvent event : events) {
+            EventType type = EventCatalogue.of(event.getClass());
+            String messageId = "msg-" + UUID.randomUUID();
+            ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.caseId().toString(),
+                    JSON.writeValueAsString(event));
+            Map.of(EventHeaders.EVENT_TYPE, type.name(), EventHeaders.EVENT_REVISION, "" + type.revision(),
+                    EventHeaders.MESSAGE_ID, messageId, EventHeaders.CASE_ID, event.caseId().toString(),
+                    EventHeaders.DISTRICT_ID, event.districtId(), EventHeaders.CORRELATION_ID, "corr-" + messageId)
+                    .forEach((name, value) -> record.headers()
+                            .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
+            producer.send(record).get();
+        }
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <T> T await(Probe<T> probe, Predicate<T> done, String what) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            T value = probe.get();
+            if (value != null && done.test(value)) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for " + what + "; last seen: " + value);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Probe<T> {
+        T get() throws Exception;
+    }
+}

@@ -1,0 +1,112 @@
+package org.pve.caseplatform.audit.web;
+
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.audit.api.CaseHistory;
+import org.pve.caseplatform.audit.api.RecordedEvent;
+import org.pve.caseplatform.audit.cohort.CohortReader;
+import org.pve.caseplatform.audit.cohort.StageCount;
+import org.pve.caseplatform.audit.query.CaseHistoryReader;
+import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.pve.caseplatform.support.security.CallerResolver;
+import org.pve.caseplatform.support.web.WebConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+@WebMvcTest({CaseHistoryController.class, CaseHistoryExportController.class, CohortController.class})
+@Import(WebConfiguration.class)
+class ExportControllerTest {
+
+    private static final UUID CASE = UUID.fromString("00000000-0000-0000-0000-00000000ca5e");
+    private static final Instant CLEARED = Instant.parse("2031-03-04T09:05:00Z");
+
+    @Autowired
+    private MockMvc mvc;
+
+    @MockitoBean
+    private CaseHistoryReader histories;
+
+    @MockitoBean
+    private CohortReader cohorts;
+
+    @Test
+    void aCaseHistoryIsExportedAsCsvByItsCsvAddress() throws Exception {
+        when(histories.find(eq(CASE), isNull())).thenReturn(history());
+
+        mvc.perform(get("/cases/{caseId}/history.csv", CASE))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(header().string("Content-Disposition", Matchers.containsString("attachment")))
+                .andExpect(content().string(Matchers.startsWith("caseId,occurredAt,eventType")))
+                .andExpect(content().string(Matchers.containsString(
+                        CASE + ",2031-03-04T09:05:00Z,SecurityScreenCleared,1,referral-service,screener-ole,")));
+    }
+
+    @Test
+    void aCaseHistoryIsExportedAsCsvByFormatAndStaysJsonWithout() throws Exception {
+        when(histories.find(eq(CASE), isNull())).thenReturn(history());
+
+        mvc.perform(get("/cases/{caseId}/history", CASE).param("format", "csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"));
+        mvc.perform(get("/cases/{caseId}/history", CASE))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stateAsOf.stage").value("IN_ASSESSMENT"));
+    }
+
+    @Test
+    void anExportOfACaseTheLedgerNeverSawIsNotFound() throws Exception {
+        when(histories.find(eq(CASE), isNull())).thenThrow(new UnknownRecord("no events of case " + CASE));
+
+        mvc.perform(get("/cases/{caseId}/history.csv", CASE)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCohortIsExportedAsCsvWithWithheldCountsLeftEmpty() throws Exception {
+        when(cohorts.stages("dk-north", null, true)).thenReturn(List.of(
+                new StageCount("dk-north", "2031-03", "REFERRED", null, true),
+                new StageCount("dk-north", "2031-03", "IN_ASSESSMENT", 7, false)));
+
+        mvc.perform(get("/cohorts/stages.csv").param("districtId", "dk-north")
+                        .header(CallerResolver.ID, "n-1").header(CallerResolver.ROLE, "NETWORK_MEMBER")
+                        .header(CallerResolver.AGENCY, "SOCIAL_SERVICES"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string("districtId,month,stage,cases,suppressed\r\n"
+                        + "dk-north,2031-03,REFERRED,,true\r\n"
+                        + "dk-north,2031-03,IN_ASSESSMENT,7,false\r\n"));
+    }
+
+    @Test
+    void everyCohortViewHasACsvExport() throws Exception {
+        mvc.perform(get("/cohorts/time-in-stage").param("format", "csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("districtId,stage,stays,p50,p90,suppressed\r\n"));
+        mvc.perform(get("/cohorts/outcomes.csv"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("districtId,kind,outcome,cases,suppressed\r\n"));
+    }
+
+    private static CaseHistory history() {
+        return new CaseHistory(CASE, null, List.of(new RecordedEvent("msg-1", "SecurityScreenCleared", 1,
+                "referral-service", CLEARED, "screener-ole", Topics.REFERRAL_EVENTS, 2, 7,
+                Map.of("screenedBy", "screener-ole"))));
+    }
+}
