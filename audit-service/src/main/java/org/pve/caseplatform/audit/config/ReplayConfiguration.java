@@ -2,12 +2,16 @@ package org.pve.caseplatform.audit.config;
 
 import com.mongodb.client.MongoClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.pve.caseplatform.audit.ledger.AnchorSigner;
+import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.audit.replay.ReplayRunner;
 import org.pve.caseplatform.audit.replay.Replays;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 class ReplayConfiguration {
 
     @Bean(destroyMethod = "")
-    Replays replays(KafkaSettings kafka, ServiceDatabase database, MongoClient client) {
+    Replays replays(KafkaSettings kafka, ServiceDatabase database, MongoClient client, AnchorSigner signer,
+                    @Value("${platform.audit.anchor-every:100}") long anchorEvery,
+                    @Value("${platform.audit.anchor-interval:PT60S}") Duration anchorInterval) {
         String live = database.database().getName();
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "audit-replay");
@@ -30,7 +36,8 @@ class ReplayConfiguration {
         });
         return new Replays(id -> kafka.consumerProperties("audit-service.replay-" + id),
                 LedgerConfiguration.WITNESSED_TOPICS, database.database(),
-                id -> client.getDatabase(live + "-replay-" + id), Clock.systemUTC(), executor);
+                id -> client.getDatabase(live + "-replay-" + id), Clock.systemUTC(), executor,
+                target -> new HashChains(target, signer, anchorEvery, anchorInterval, Clock.systemUTC()));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package org.pve.caseplatform.audit.replay;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.pve.caseplatform.audit.cohort.CohortCases;
+import org.pve.caseplatform.audit.ledger.HashChains;
 
 /**
  * Compares a replay's models with the live ones by content, within the replay's range: the district it was for
@@ -33,7 +35,16 @@ public final class ReplayComparator {
 
     public static ReplayComparison compare(MongoDatabase live, MongoDatabase replay, String districtId,
                                            ReplayedRange range, boolean fromBeginning) {
+        return compare(live, replay, districtId, range, fromBeginning, false);
+    }
+
+    /** With {@code chains}, also every hash-chain link the replay built must have the live link's hash. */
+    public static ReplayComparison compare(MongoDatabase live, MongoDatabase replay, String districtId,
+                                           ReplayedRange range, boolean fromBeginning, boolean chains) {
         List<String> differences = new ArrayList<>();
+        if (chains) {
+            diffChains(live, replay, differences);
+        }
         Map<String, Document> liveEntries = ledger(live, districtId, range);
         Map<String, Document> replayEntries = ledger(replay, districtId, range);
         diff("ledger entry", liveEntries, replayEntries, differences);
@@ -43,6 +54,27 @@ public final class ReplayComparator {
         diff("cohort case", liveCases, replayCases, differences);
         return new ReplayComparison(liveEntries.size(), liveCases.size(),
                 differences.subList(0, Math.min(SHOWN, differences.size())));
+    }
+
+    /** A rebuild from Kafka reproduces the chains exactly: each link the replay made, the live ledger has too. */
+    private static void diffChains(MongoDatabase live, MongoDatabase replay, List<String> differences) {
+        Map<String, String> liveLinks = links(live);
+        links(replay).forEach((link, hash) -> {
+            if (!hash.equals(liveLinks.get(link))) {
+                differences.add("chain link " + link + ": " + (liveLinks.containsKey(link)
+                        ? "hash differs" : "missing in the live ledger"));
+            }
+        });
+    }
+
+    private static Map<String, String> links(MongoDatabase database) {
+        Map<String, String> links = new TreeMap<>();
+        for (String collection : List.of(HashChains.ENTRIES, HashChains.LINKS)) {
+            for (Document link : database.getCollection(collection).find(Filters.exists("hash"))) {
+                links.put(link.getString("chain") + "@" + link.get("position"), link.getString("hash"));
+            }
+        }
+        return links;
     }
 
     private static Map<String, Document> ledger(MongoDatabase database, String districtId,

@@ -16,6 +16,7 @@ import org.bson.Document;
 import org.pve.caseplatform.audit.cohort.CohortCases;
 import org.pve.caseplatform.audit.cohort.CohortProjection;
 import org.pve.caseplatform.audit.query.Ledger;
+import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.audit.query.LedgerProjection;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.support.kafka.DeliveredEvent;
@@ -38,6 +39,7 @@ public class Replays {
     private final Function<String, MongoDatabase> replayDatabase;
     private final Clock clock;
     private final Executor executor;
+    private final Function<MongoDatabase, HashChains> chains;
     private final Map<String, ReplayProgress> progress = new ConcurrentHashMap<>();
 
     /**
@@ -46,6 +48,17 @@ public class Replays {
      */
     public Replays(Function<String, Properties> consumerProperties, List<String> topics, MongoDatabase live,
                    Function<String, MongoDatabase> replayDatabase, Clock clock, Executor executor) {
+        this(consumerProperties, topics, live, replayDatabase, clock, executor, null);
+    }
+
+    /**
+     * @param chains the ledger's hash chains over a database: a full replay (every district, from the beginning)
+     *               rebuilds them too, and they must come out link for link as the live ones
+     */
+    public Replays(Function<String, Properties> consumerProperties, List<String> topics, MongoDatabase live,
+                   Function<String, MongoDatabase> replayDatabase, Clock clock, Executor executor,
+                   Function<MongoDatabase, HashChains> chains) {
+        this.chains = chains;
         this.consumerProperties = consumerProperties;
         this.topics = List.copyOf(topics);
         this.live = live;
@@ -82,7 +95,8 @@ public class Replays {
         try {
             MongoDatabase target = replayDatabase.apply(replayId);
             target.drop();
-            Consumer<DeliveredEvent> sink = sink(target, request.districtId());
+            boolean full = request.districtId() == null && request.from() == null;
+            Consumer<DeliveredEvent> sink = sink(target, request.districtId(), full && chains != null);
             log.info("replay {} started: district {}, from {}", replayId,
                     request.districtId() == null ? "all" : request.districtId(),
                     request.from() == null ? "the beginning" : request.from());
@@ -99,7 +113,7 @@ public class Replays {
                     });
             ReplayProgress reached = progress.get(replayId);
             ReplayComparison comparison = ReplayComparator.compare(live, target, request.districtId(), range,
-                    request.from() == null);
+                    request.from() == null, full && chains != null);
             double rate = rate(reached.eventsDone(), started);
             ReplayProgress finished = new ReplayProgress(replayId, request.districtId(), request.from(),
                     ReplayProgress.FINISHED, reached.eventsDone(), reached.eventsTotal(), rate, Duration.ZERO,
@@ -122,8 +136,10 @@ public class Replays {
         }
     }
 
-    private Consumer<DeliveredEvent> sink(MongoDatabase target, String districtId) {
-        LedgerProjection ledger = new LedgerProjection(new Ledger(target), clock);
+    private Consumer<DeliveredEvent> sink(MongoDatabase target, String districtId, boolean chained) {
+        LedgerProjection ledger = chained
+                ? new LedgerProjection(new Ledger(target), chains.apply(target), clock)
+                : new LedgerProjection(new Ledger(target), clock);
         CohortProjection cohorts = new CohortProjection(new CohortCases(target), districtId);
         return event -> {
             if (districtId != null && !districtId.equals(districtOf(event))) {

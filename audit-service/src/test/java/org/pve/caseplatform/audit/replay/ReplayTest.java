@@ -1,5 +1,9 @@
 package org.pve.caseplatform.audit.replay;
 
+import org.pve.caseplatform.audit.ledger.HashChains;
+import org.pve.caseplatform.audit.ledger.AnchorSigner;
+import java.util.Base64;
+import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,6 +58,8 @@ import org.pve.caseplatform.support.testing.TestInfrastructure;
 class ReplayTest {
 
     private static final ObjectMapper JSON = EventJson.newMapper();
+    private static final AnchorSigner SIGNER =
+            new AnchorSigner(Base64.getDecoder().decode(TestInfrastructure.randomKey()));
     private static final Instant MARCH = Instant.parse("2031-03-04T09:00:00Z");
     private static final Instant APRIL = Instant.parse("2031-04-02T09:00:00Z");
     private static final Instant MID_MARCH = Instant.parse("2031-03-20T00:00:00Z");
@@ -92,10 +98,10 @@ class ReplayTest {
         }
         live = client.getDatabase("audit-live-" + run);
         Clock clock = Clock.fixed(APRIL, ZoneOffset.UTC);
-        liveLedger = new LedgerProjection(new Ledger(live), clock);
+        liveLedger = new LedgerProjection(new Ledger(live), chains(live, clock), clock);
         liveCohorts = new CohortProjection(new CohortCases(live));
         replays = new Replays(id -> kafka.consumerProperties("audit-replay-test." + id), topics, live,
-                id -> client.getDatabase("audit-replay-" + id), clock, Runnable::run);
+                id -> client.getDatabase("audit-replay-" + id), clock, Runnable::run, target -> chains(target, clock));
         witnessInventedCases();
     }
 
@@ -113,6 +119,26 @@ class ReplayTest {
         assertThat(cohorts(rebuilt).stages(null, null, false)).isEqualTo(cohorts(live).stages(null, null, false));
         assertThat(cohorts(rebuilt).timeInStage(null, false)).isEqualTo(cohorts(live).timeInStage(null, false));
         assertThat(cohorts(rebuilt).outcomes(null, true)).isEqualTo(cohorts(live).outcomes(null, true));
+    }
+
+    @Test
+    void aFullReplayRebuildsTheHashChainsLinkForLink() {
+        ReplayProgress result = replays.run(new ReplayRequest(null, null));
+
+        assertThat(result.comparison().differences()).isEmpty();
+        assertThat(heads(replays.database(result.replayId()))).isNotEmpty().isEqualTo(heads(live));
+    }
+
+    @Test
+    void aLiveChainLinkThatDiffersFromTheTopicsIsReported() {
+        Document altered = live.getCollection(HashChains.ENTRIES).find().first();
+        live.getCollection(HashChains.ENTRIES).updateOne(Filters.eq("_id", altered.get("_id")),
+                new Document("$set", new Document("hash", "0".repeat(64))));
+
+        ReplayProgress result = replays.run(new ReplayRequest(null, null));
+
+        assertThat(result.comparison().differences()).contains("chain link " + altered.getString("chain") + "@"
+                + altered.get("position") + ": hash differs");
     }
 
     @Test
@@ -185,6 +211,17 @@ class ReplayTest {
     }
 
     /** Twelve cases in two districts, March and April, with a record published twice. */
+    private static HashChains chains(MongoDatabase database, Clock clock) {
+        return new HashChains(database, SIGNER, 100, Duration.ofSeconds(60), clock);
+    }
+
+    private static List<Document> heads(MongoDatabase database) {
+        return database.getCollection(HashChains.HEADS).find().sort(new Document("_id", 1))
+                .map(head -> new Document("_id", head.get("_id")).append("position", head.get("position"))
+                        .append("hash", head.get("hash")))
+                .into(new ArrayList<>());
+    }
+
     private void witnessInventedCases() {
         for (int i = 0; i < 4; i++) {
             witness(Cases.screened(UUID.randomUUID(), "dk-west", MARCH.plusSeconds(i * 3600L), i + 1));
