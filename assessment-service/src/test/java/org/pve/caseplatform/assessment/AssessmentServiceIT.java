@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -33,6 +32,7 @@ import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
+import org.pve.caseplatform.support.kafka.CatalogueRecords;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -193,19 +193,7 @@ class AssessmentServiceIT {
 
     private static RecordMetadata publish(SecurityScreenCleared event, String messageId, Integer partition)
             throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.REFERRAL_EVENTS, partition,
-                event.caseId().toString(), JSON.writeValueAsString(event));
-        header(record, EventHeaders.EVENT_TYPE, "SecurityScreenCleared");
-        header(record, EventHeaders.EVENT_REVISION, "1");
-        header(record, EventHeaders.MESSAGE_ID, messageId);
-        header(record, EventHeaders.CASE_ID, event.caseId().toString());
-        header(record, EventHeaders.DISTRICT_ID, event.districtId());
-        header(record, EventHeaders.CORRELATION_ID, event.referralId().toString());
-        return producer.send(record).get();
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return producer.send(CatalogueRecords.of(event, messageId, event.referralId().toString(), partition)).get();
     }
 
     private JsonNode awaitAssessment(UUID caseId) {

@@ -33,14 +33,13 @@ import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.Channel;
 import org.pve.caseplatform.contract.ConcernCategory;
 import org.pve.caseplatform.contract.EncryptedValue;
-import org.pve.caseplatform.contract.EventCatalogue;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
-import org.pve.caseplatform.contract.EventType;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
+import org.pve.caseplatform.support.kafka.CatalogueRecords;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -174,14 +173,7 @@ class CaseHistoryIT {
     }
 
     private RecordMetadata publish(CaseEvent event, String messageId) throws Exception {
-        EventType type = EventCatalogue.of(event.getClass());
-        return send(new ProducerRecord<>(type.topic(), event.caseId().toString(), JSON.writeValueAsString(event)),
-                Map.of(EventHeaders.EVENT_TYPE, type.name(),
-                        EventHeaders.EVENT_REVISION, String.valueOf(type.revision()),
-                        EventHeaders.MESSAGE_ID, messageId,
-                        EventHeaders.CASE_ID, event.caseId().toString(),
-                        EventHeaders.DISTRICT_ID, event.districtId(),
-                        EventHeaders.CORRELATION_ID, "corr-" + event.caseId()));
+        return producer.send(CatalogueRecords.of(event, messageId, "corr-" + event.caseId())).get();
     }
 
     private static RecordMetadata send(ProducerRecord<String, String> record, Map<String, String> headers)

@@ -8,27 +8,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.audit.cohort.Cases;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.ClosureOutcome;
-import org.pve.caseplatform.contract.EventCatalogue;
-import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
-import org.pve.caseplatform.contract.EventType;
+import org.pve.caseplatform.support.kafka.CatalogueRecords;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -121,16 +115,8 @@ class ReplayIT {
 
     private void publish(List<CaseEvent> events) throws Exception {
         for (CaseEvent event : events) {
-            EventType type = EventCatalogue.of(event.getClass());
             String messageId = "msg-" + UUID.randomUUID();
-            ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), event.caseId().toString(),
-                    JSON.writeValueAsString(event));
-            Map.of(EventHeaders.EVENT_TYPE, type.name(), EventHeaders.EVENT_REVISION, "" + type.revision(),
-                    EventHeaders.MESSAGE_ID, messageId, EventHeaders.CASE_ID, event.caseId().toString(),
-                    EventHeaders.DISTRICT_ID, event.districtId(), EventHeaders.CORRELATION_ID, "corr-" + messageId)
-                    .forEach((name, value) -> record.headers()
-                            .add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8))));
-            producer.send(record).get();
+            producer.send(CatalogueRecords.of(event, messageId, "corr-" + messageId)).get();
         }
     }
 

@@ -1,6 +1,5 @@
 package org.pve.caseplatform.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.support.kafka.CatalogueRecords;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 
 /**
@@ -57,15 +57,7 @@ final class EventTopics implements AutoCloseable {
         FormulationAgreed event = new FormulationAgreed(caseId, districtId, Instant.now(), subjectRefOf(caseId), 1,
                 NEEDS, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES,
                 List.of(Agency.SOCIAL_SERVICES, Agency.POLICE, Agency.EDUCATION));
-        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.ASSESSMENT_EVENTS, caseId.toString(),
-                toJson(event));
-        addHeader(record, EventHeaders.EVENT_TYPE, "FormulationAgreed");
-        addHeader(record, EventHeaders.EVENT_REVISION, "1");
-        addHeader(record, EventHeaders.MESSAGE_ID, UUID.randomUUID().toString());
-        addHeader(record, EventHeaders.CASE_ID, caseId.toString());
-        addHeader(record, EventHeaders.DISTRICT_ID, districtId);
-        addHeader(record, EventHeaders.CORRELATION_ID, UUID.randomUUID().toString());
-        return record;
+        return CatalogueRecords.of(event, UUID.randomUUID().toString(), UUID.randomUUID().toString());
     }
 
     static String subjectRefOf(UUID caseId) {
@@ -117,17 +109,5 @@ final class EventTopics implements AutoCloseable {
     public void close() {
         producer.close();
         admin.close();
-    }
-
-    private static void addHeader(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String toJson(Object event) {
-        try {
-            return JSON.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

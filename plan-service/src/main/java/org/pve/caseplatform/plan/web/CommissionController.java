@@ -3,6 +3,7 @@ package org.pve.caseplatform.plan.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.plan.api.AcceptService;
 import org.pve.caseplatform.plan.api.CommissionView;
@@ -52,37 +53,37 @@ class CommissionController {
 
     @PostMapping("/commissions/{commissionId}/acceptance")
     CommissionView accept(@PathVariable UUID commissionId, @Valid @RequestBody ProviderRequest request) {
-        UUID caseId = index.caseOf(commissionId);
-        commands.sendAndWait(new AcceptService(caseId, commissionId, request.providerId()));
-        return views.commission(caseId, commissionId);
+        return act(commissionId, caseId -> new AcceptService(caseId, commissionId, request.providerId()));
     }
 
     @PostMapping("/commissions/{commissionId}/decline")
     CommissionView decline(@PathVariable UUID commissionId, @Valid @RequestBody DeclineRequest request) {
-        UUID caseId = index.caseOf(commissionId);
-        commands.sendAndWait(new DeclineService(caseId, commissionId, request.providerId(), request.reason()));
-        return views.commission(caseId, commissionId);
+        return act(commissionId,
+                caseId -> new DeclineService(caseId, commissionId, request.providerId(), request.reason()));
     }
 
     @PostMapping("/commissions/{commissionId}/start")
     CommissionView start(@PathVariable UUID commissionId, @Valid @RequestBody ProviderRequest request) {
-        UUID caseId = index.caseOf(commissionId);
-        commands.sendAndWait(new StartServiceDelivery(caseId, commissionId, request.providerId()));
-        return views.commission(caseId, commissionId);
+        return act(commissionId, caseId -> new StartServiceDelivery(caseId, commissionId, request.providerId()));
     }
 
     @PostMapping("/commissions/{commissionId}/progress")
     CommissionView reportProgress(@PathVariable UUID commissionId, @Valid @RequestBody ProgressRequest request) {
-        UUID caseId = index.caseOf(commissionId);
-        commands.sendAndWait(new ReportProgress(caseId, commissionId, request.providerId(), request.engagement(),
-                request.concernRaised(), vault.encrypt(views.keyRef(caseId), request.summary())));
-        return views.commission(caseId, commissionId);
+        return act(commissionId, caseId -> new ReportProgress(caseId, commissionId, request.providerId(),
+                request.engagement(), request.concernRaised(),
+                vault.encrypt(views.keyRef(caseId), request.summary())));
     }
 
     @PostMapping("/commissions/{commissionId}/completion")
     CommissionView complete(@PathVariable UUID commissionId, @Valid @RequestBody CompletionRequest request) {
+        return act(commissionId,
+                caseId -> new CompleteService(caseId, commissionId, request.providerId(), request.outcome()));
+    }
+
+    /** Resolves the commission's case, sends the provider's command and answers with that commission only. */
+    private CommissionView act(UUID commissionId, Function<UUID, Object> command) {
         UUID caseId = index.caseOf(commissionId);
-        commands.sendAndWait(new CompleteService(caseId, commissionId, request.providerId(), request.outcome()));
+        commands.sendAndWait(command.apply(caseId));
         return views.commission(caseId, commissionId);
     }
 }
