@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
+import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.plan.CaseClosed;
 import org.pve.caseplatform.contract.plan.CaseOwnerAssigned;
 import org.pve.caseplatform.contract.plan.PlanOpened;
@@ -20,6 +23,9 @@ import org.pve.caseplatform.contract.plan.ServiceDeliveryStarted;
 import org.pve.caseplatform.contract.referral.CaseAddedToFamily;
 import org.pve.caseplatform.contract.referral.CaseReturnedFromSecurity;
 import org.pve.caseplatform.contract.referral.FamilyGroupFormed;
+import org.pve.caseplatform.contract.referral.IdentityRevealed;
+import org.pve.caseplatform.contract.referral.PersonalDataErased;
+import org.pve.caseplatform.contract.referral.PersonalDataRectified;
 import org.pve.caseplatform.contract.referral.ProbableMatchRejected;
 import org.pve.caseplatform.contract.referral.ReferralClosedNoFurtherAction;
 import org.pve.caseplatform.contract.referral.ReferralEscalatedToSecurity;
@@ -42,12 +48,15 @@ public final class EventCatalogue {
         register(Topics.REFERRAL_EVENTS, ReferralReceived.class, SecurityScreenCleared.class,
                 ReferralEscalatedToSecurity.class, ReferralClosedNoFurtherAction.class, ReferralLinkedToCase.class,
                 ReferralUnlinkedFromCase.class, ProbableMatchRejected.class, FamilyGroupFormed.class,
-                CaseAddedToFamily.class, CaseReturnedFromSecurity.class, ScreeningOverdue.class);
+                CaseAddedToFamily.class, CaseReturnedFromSecurity.class, ScreeningOverdue.class,
+                IdentityRevealed.class, PersonalDataErased.class, PersonalDataRectified.class);
         register(Topics.ASSESSMENT_EVENTS, AssessmentOpened.class, FormulationProposed.class,
-                FormulationEndorsed.class, FormulationAgreed.class);
+                FormulationEndorsed.class, FormulationAgreed.class, ConfidentialityAgreementRecorded.class,
+                ConfidentialityAgreementExpired.class);
         register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,
                 ServiceAccepted.class, ServiceDeclined.class, ServiceDeliveryStarted.class, ProgressReported.class,
                 ServiceCompleted.class, CaseClosed.class);
+        register(Topics.ACCESS_LOG, CaseRecordAccessed.class);
     }
 
     private EventCatalogue() {

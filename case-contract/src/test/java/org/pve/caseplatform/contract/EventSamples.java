@@ -111,6 +111,9 @@ final class EventSamples {
             case "municipalityId" -> "0461";
             case "subjectRef" -> SUBJECT_REF;
             case "externalReference" -> "odense-sag-2025-000123";
+            case "keyRef" -> SUBJECT_REF;
+            case "role", "revealedToRole" -> "PANEL_MEMBER";
+            case "view" -> "case-history";
             default -> "invented " + name;
         };
     }

@@ -23,6 +23,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
+import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
+import org.pve.caseplatform.contract.referral.IdentityRevealed;
+import org.pve.caseplatform.contract.referral.PersonalDataErased;
+import org.pve.caseplatform.contract.referral.PersonalDataRectified;
 
 /** Every catalogued event has a JSON schema whose properties are exactly its record's components. */
 class EventSchemaTest {
@@ -42,6 +48,9 @@ class EventSchemaTest {
         ENUM_DEFINITIONS.put(Engagement.class, "engagement");
         ENUM_DEFINITIONS.put(ClosureOutcome.class, "closureOutcome");
         ENUM_DEFINITIONS.put(FamilyRelation.class, "familyRelation");
+        ENUM_DEFINITIONS.put(AccessPurpose.class, "accessPurpose");
+        ENUM_DEFINITIONS.put(ErasureReason.class, "erasureReason");
+        ENUM_DEFINITIONS.put(RectifiableField.class, "rectifiableField");
     }
 
     static Stream<EventType> catalogue() {
@@ -129,6 +138,35 @@ class EventSchemaTest {
                     .as("$defs/%s", definition).containsExactlyElementsOf(wireValues);
         });
         assertThat(texts(common.at("/$defs/ageBand/enum"))).contains("12_15", "25_PLUS").doesNotContain("AGE_12_15");
+    }
+
+    @Test
+    void roleDefinitionListsThePlatformRolesAndEveryRoleFieldUsesIt() {
+        JsonNode common = Schemas.readJson(Schemas.COMMON);
+        String roleDefinition = "../common.schema.json#/$defs/role";
+
+        assertThat(texts(common.at("/$defs/role/enum"))).containsExactly("REFERRER", "POLICE_SCREENER",
+                "PANEL_MEMBER", "CASE_OWNER", "PROVIDER", "NETWORK_MEMBER", "ANALYST", "OPERATOR", "AUDITOR",
+                "DATA_PROTECTION_OFFICER");
+        assertThat(Schemas.readJson(Schemas.eventSchemaPath(EventCatalogue.of(CaseRecordAccessed.class)))
+                .at("/properties/role/$ref").asText()).isEqualTo(roleDefinition);
+        assertThat(Schemas.readJson(Schemas.eventSchemaPath(EventCatalogue.of(IdentityRevealed.class)))
+                .at("/properties/revealedToRole/$ref").asText()).isEqualTo(roleDefinition);
+    }
+
+    @Test
+    void personalFieldsOfTheGovernanceEventsTravelEncryptedAndNothingElseDoes() {
+        String encrypted = "../common.schema.json#/$defs/encryptedValue";
+        JsonNode rectified = Schemas.readJson(Schemas.eventSchemaPath(EventCatalogue.of(PersonalDataRectified.class)));
+
+        assertThat(rectified.at("/properties/value/$ref").asText()).isEqualTo(encrypted);
+        assertThat(rectified.at("/properties/value/description").asText()).contains("Personal data");
+        for (Class<? extends CaseEvent> plain : List.of(CaseRecordAccessed.class, IdentityRevealed.class,
+                PersonalDataErased.class, ConfidentialityAgreementRecorded.class,
+                ConfidentialityAgreementExpired.class)) {
+            assertThat(Schemas.readJson(Schemas.eventSchemaPath(EventCatalogue.of(plain))).toString())
+                    .as("%s carries no personal field", plain.getSimpleName()).doesNotContain(encrypted);
+        }
     }
 
     @Test

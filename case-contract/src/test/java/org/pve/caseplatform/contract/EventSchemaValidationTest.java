@@ -10,15 +10,23 @@ import com.networknt.schema.ValidationMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
+import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.referral.FamilyGroupFormed;
+import org.pve.caseplatform.contract.referral.IdentityRevealed;
+import org.pve.caseplatform.contract.referral.PersonalDataErased;
+import org.pve.caseplatform.contract.referral.PersonalDataRectified;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
 
 /** Events as EventJson writes them validate against their schemas, and broken ones do not. */
 class EventSchemaValidationTest {
+
+    private static final String CASE = "5b1f0c7e-2d4a-4e8b-9c3f-7a6d1e2b3c4d";
 
     private final ObjectMapper mapper = EventJson.newMapper();
 
@@ -140,6 +148,97 @@ class EventSchemaValidationTest {
                 .anyMatch(m -> m.contains("relation"));
         assertThat(Schemas.errors(Schemas.eventSchemaPath(type), memberWithoutCase))
                 .anyMatch(m -> m.contains("caseId"));
+    }
+
+    @Test
+    void accessLogEntryWithAnUnknownRoleOrPurposeOrAMalformedViewFails() {
+        EventType type = EventCatalogue.of(CaseRecordAccessed.class);
+        ObjectNode javaRole = mapper.valueToTree(EventSamples.sampleOf(type));
+        javaRole.put("role", "ROLE_PANEL_MEMBER");
+        ObjectNode unknownPurpose = mapper.valueToTree(EventSamples.sampleOf(type));
+        unknownPurpose.put("purpose", "CURIOSITY");
+        ObjectNode spacedView = mapper.valueToTree(EventSamples.sampleOf(type));
+        spacedView.put("view", "Case History");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), javaRole)).anyMatch(m -> m.contains("role"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), unknownPurpose))
+                .anyMatch(m -> m.contains("purpose"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), spacedView)).anyMatch(m -> m.contains("view"));
+    }
+
+    @Test
+    void accessLogEntryNamesItsPurposeAndMayLackAnAgency() {
+        EventType type = EventCatalogue.of(CaseRecordAccessed.class);
+        Map<String, Object> prosecution = new HashMap<>();
+        prosecution.put("purpose", AccessPurpose.PROSECUTION);
+        prosecution.put("agency", null);
+        JsonNode json = mapper.valueToTree(EventSamples.sampleWith(type, prosecution));
+        Map<String, Object> noPurpose = new HashMap<>();
+        noPurpose.put("purpose", null);
+
+        assertThat(json.path("purpose").asText()).isEqualTo("PROSECUTION");
+        assertThat(json.has("agency")).isFalse();
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), json)).isEmpty();
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type),
+                mapper.valueToTree(EventSamples.sampleWith(type, noPurpose)))).anyMatch(m -> m.contains("purpose"));
+    }
+
+    @Test
+    void erasureOfANeverIdentifiedSubjectValidatesWithoutSubjectRefButNeverWithoutTheKey() {
+        EventType type = EventCatalogue.of(PersonalDataErased.class);
+        Map<String, Object> unidentified = new HashMap<>();
+        unidentified.put("caseId", UUID.fromString(CASE));
+        unidentified.put("subjectRef", null);
+        unidentified.put("keyRef", PersonalDataKeys.keyRefFor(null, UUID.fromString(CASE)));
+        Map<String, Object> noKey = new HashMap<>();
+        noKey.put("keyRef", null);
+        ObjectNode unknownReason = mapper.valueToTree(EventSamples.sampleOf(type));
+        unknownReason.put("reason", "FORGOTTEN");
+
+        JsonNode json = mapper.valueToTree(EventSamples.sampleWith(type, unidentified));
+        assertThat(json.has("subjectRef")).isFalse();
+        assertThat(json.path("keyRef").asText()).isEqualTo("case-" + CASE);
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), json)).isEmpty();
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type),
+                mapper.valueToTree(EventSamples.sampleWith(type, noKey)))).anyMatch(m -> m.contains("keyRef"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), unknownReason)).anyMatch(m -> m.contains("reason"));
+    }
+
+    @Test
+    void rectificationWithAPlaintextValueOrAnUnknownFieldFails() {
+        EventType type = EventCatalogue.of(PersonalDataRectified.class);
+        ObjectNode plaintext = mapper.valueToTree(EventSamples.sampleOf(type));
+        plaintext.put("value", "Mika Testlund");
+        ObjectNode unknownField = mapper.valueToTree(EventSamples.sampleOf(type));
+        unknownField.put("field", "DATE_OF_BIRTH");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), plaintext)).anyMatch(m -> m.contains("value"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), unknownField)).anyMatch(m -> m.contains("field"));
+    }
+
+    @Test
+    void identityRevealedWithoutAJustificationOrSubjectFails() {
+        EventType type = EventCatalogue.of(IdentityRevealed.class);
+        ObjectNode emptyJustification = mapper.valueToTree(EventSamples.sampleOf(type));
+        emptyJustification.put("justification", "");
+        ObjectNode noSubject = mapper.valueToTree(EventSamples.sampleOf(type));
+        noSubject.remove("subjectRef");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), emptyJustification))
+                .anyMatch(m -> m.contains("justification"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), noSubject)).anyMatch(m -> m.contains("subjectRef"));
+    }
+
+    @Test
+    void confidentialityAgreementWithoutItsEndOrWithALocalTimeFails() {
+        EventType type = EventCatalogue.of(ConfidentialityAgreementRecorded.class);
+        ObjectNode noEnd = mapper.valueToTree(EventSamples.sampleOf(type));
+        noEnd.remove("validUntil");
+        ObjectNode localTime = mapper.valueToTree(EventSamples.sampleOf(type));
+        localTime.put("validUntil", "2025-04-13T09:30:15+02:00");
+
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), noEnd)).anyMatch(m -> m.contains("validUntil"));
+        assertThat(Schemas.errors(Schemas.eventSchemaPath(type), localTime)).anyMatch(m -> m.contains("validUntil"));
     }
 
     @Test

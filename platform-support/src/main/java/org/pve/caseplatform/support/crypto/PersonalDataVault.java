@@ -4,14 +4,14 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -22,18 +22,21 @@ import org.pve.caseplatform.contract.EncryptedValue;
 /**
  * Encrypts personal fields with a key per subject (AES-256-GCM). The subject keys live in the platform's key store,
  * each wrapped by the master key from configuration; deleting a subject's key (crypto-shredding) makes every copy
- * of that person's fields unreadable, wherever the events went.
+ * of that person's fields unreadable, wherever the events went. Keys are not cached: a key destroyed by one service
+ * opens nothing in any other from the very next read.
  */
 public class PersonalDataVault {
 
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String WRAPPED_KEY = "wrappedKey";
+    private static final String SUCCESSOR = "successor";
+    private static final String DESTROYED_AT = "destroyedAt";
 
     private final MongoCollection<Document> keys;
     private final SecretKey masterKey;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, SecretKey> cache = new ConcurrentHashMap<>();
 
     public PersonalDataVault(MongoCollection<Document> keys, byte[] masterKey, Clock clock) {
         if (masterKey.length != 32) {
@@ -50,10 +53,11 @@ public class PersonalDataVault {
         }
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
-        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, subjectKey(keyRef), iv, keyRef,
+        ActiveKey active = activeKey(keyRef);
+        byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, active.key(), iv, active.keyRef(),
                 plaintext.getBytes(StandardCharsets.UTF_8));
         Base64.Encoder base64 = Base64.getEncoder();
-        return EncryptedValue.of(keyRef, base64.encodeToString(iv), base64.encodeToString(ciphertext));
+        return EncryptedValue.of(active.keyRef(), base64.encodeToString(iv), base64.encodeToString(ciphertext));
     }
 
     /** The plaintext, or empty when the field was erased or its key no longer exists. */
@@ -66,22 +70,67 @@ public class PersonalDataVault {
                 Base64.getDecoder().decode(value.ciphertext())), StandardCharsets.UTF_8));
     }
 
-    private SecretKey subjectKey(String keyRef) {
-        return existingKey(keyRef).orElseGet(() -> createKey(keyRef));
+    /**
+     * Destroys a person's key for good (crypto-shredding): its key material is deleted, and every value encrypted
+     * with it, in every store, topic and copy, can no longer be decrypted. A tombstone without key material stays
+     * under the keyRef, so that anything encrypted for the same keyRef later (a new referral about the person) gets
+     * a new key under a successor keyRef and never a key that could be mistaken for the destroyed one. Keys made
+     * for successors are destroyed with it. Returns whether any key material was destroyed.
+     */
+    public boolean destroy(String keyRef) {
+        boolean destroyed = false;
+        String current = keyRef;
+        while (current != null) {
+            Document stored = keys.find(Filters.eq("_id", current)).first();
+            if (stored == null) {
+                break;
+            }
+            destroyed |= stored.containsKey(WRAPPED_KEY);
+            String next = stored.getString(SUCCESSOR);
+            if (current.equals(keyRef)) {
+                keys.replaceOne(Filters.eq("_id", keyRef), new Document("_id", keyRef)
+                        .append(DESTROYED_AT, clock.instant().toString()));
+            } else {
+                keys.deleteOne(Filters.eq("_id", current));
+            }
+            current = next;
+        }
+        return destroyed;
+    }
+
+    /** Whether key material exists for the keyRef (created and not destroyed). */
+    public boolean holdsKey(String keyRef) {
+        Document stored = keys.find(Filters.eq("_id", keyRef)).first();
+        return stored != null && stored.containsKey(WRAPPED_KEY);
+    }
+
+    /** The key new values for the keyRef are encrypted with, and its keyRef: a successor's after a tombstone. */
+    private ActiveKey activeKey(String keyRef) {
+        Document stored = keys.find(Filters.eq("_id", keyRef)).first();
+        if (stored == null) {
+            return new ActiveKey(keyRef, createKey(keyRef));
+        }
+        if (stored.containsKey(WRAPPED_KEY)) {
+            return new ActiveKey(keyRef, unwrap(keyRef, stored));
+        }
+        String successor = stored.getString(SUCCESSOR);
+        if (successor == null) {
+            keys.updateOne(Filters.and(Filters.eq("_id", keyRef), Filters.exists(SUCCESSOR, false)),
+                    Updates.set(SUCCESSOR, keyRef + "~" + UUID.randomUUID().toString().substring(0, 8)));
+            successor = keys.find(Filters.eq("_id", keyRef)).first().getString(SUCCESSOR);
+        }
+        return activeKey(successor);
+    }
+
+    private record ActiveKey(String keyRef, SecretKey key) {
     }
 
     private Optional<SecretKey> existingKey(String keyRef) {
-        SecretKey cached = cache.get(keyRef);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
         Document stored = keys.find(Filters.eq("_id", keyRef)).first();
-        if (stored == null) {
+        if (stored == null || !stored.containsKey(WRAPPED_KEY)) {
             return Optional.empty();
         }
-        SecretKey key = unwrap(keyRef, stored);
-        cache.put(keyRef, key);
-        return Optional.of(key);
+        return Optional.of(unwrap(keyRef, stored));
     }
 
     private SecretKey createKey(String keyRef) {
@@ -93,11 +142,9 @@ public class PersonalDataVault {
         Base64.Encoder base64 = Base64.getEncoder();
         try {
             keys.insertOne(new Document("_id", keyRef).append("iv", base64.encodeToString(iv))
-                    .append("wrappedKey", base64.encodeToString(wrapped))
+                    .append(WRAPPED_KEY, base64.encodeToString(wrapped))
                     .append("createdAt", clock.instant().toString()));
-            SecretKey key = new SecretKeySpec(raw, "AES");
-            cache.put(keyRef, key);
-            return key;
+            return new SecretKeySpec(raw, "AES");
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return existingKey(keyRef).orElseThrow();
@@ -109,7 +156,7 @@ public class PersonalDataVault {
     private SecretKey unwrap(String keyRef, Document stored) {
         Base64.Decoder base64 = Base64.getDecoder();
         byte[] raw = crypt(Cipher.DECRYPT_MODE, masterKey, base64.decode(stored.getString("iv")), keyRef,
-                base64.decode(stored.getString("wrappedKey")));
+                base64.decode(stored.getString(WRAPPED_KEY)));
         return new SecretKeySpec(raw, "AES");
     }
 

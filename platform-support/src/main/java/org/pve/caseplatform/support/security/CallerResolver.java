@@ -1,25 +1,24 @@
 package org.pve.caseplatform.support.security;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.pve.caseplatform.contract.Agency;
-import org.pve.caseplatform.support.web.InvalidRequest;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Resolves a {@link Caller} controller parameter from the headers {@code X-Caller-Id}, {@code X-Caller-Role} and
- * {@code X-Caller-Agency}; without them the caller is an anonymous member of the public. Interim: issue 4 replaces
- * it with the claims of a verified token.
+ * Resolves a {@link Caller} controller parameter from the verified access token of the request (its claims were
+ * checked by {@link CallerClaims} when the token was decoded); without a token, the anonymous public.
  */
 public class CallerResolver implements HandlerMethodArgumentResolver {
-
-    public static final String ID = "X-Caller-Id";
-    public static final String ROLE = "X-Caller-Role";
-    public static final String AGENCY = "X-Caller-Agency";
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -29,26 +28,29 @@ public class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                   NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String id = request.getHeader(ID);
-        String role = request.getHeader(ROLE);
-        String agency = request.getHeader(AGENCY);
-        if (id == null && role == null && agency == null) {
-            return Caller.anonymous();
-        }
-        if (id == null || id.isBlank()) {
-            throw new InvalidRequest(ID, "is required when a role or agency is given");
-        }
-        return new Caller(id, parse(Role.class, ROLE, role), parse(Agency.class, AGENCY, agency));
+        return current();
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String header, String value) {
-        if (value == null) {
-            throw new InvalidRequest(header, "is required when a caller id is given");
+    /** The caller of the current request. */
+    public static Caller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return fromToken(token.getToken());
         }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequest(header, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        return Caller.anonymous();
+    }
+
+    static Caller fromToken(Jwt jwt) {
+        return new Caller(jwt.getSubject(), Role.valueOf(jwt.getClaimAsString(CallerClaims.ROLE)),
+                Agency.valueOf(jwt.getClaimAsString(CallerClaims.AGENCY)), districts(jwt),
+                jwt.getClaimAsString(CallerClaims.PROVIDER));
+    }
+
+    private static Set<String> districts(Jwt jwt) {
+        Object claim = jwt.getClaim(CallerClaims.DISTRICTS);
+        if (claim instanceof Collection<?> values) {
+            return Set.copyOf(values.stream().map(String::valueOf).toList());
         }
+        return claim == null ? Set.of() : Set.copyOf(List.of(claim.toString().split("[ ,;]+")));
     }
 }

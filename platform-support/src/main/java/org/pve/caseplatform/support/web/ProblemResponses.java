@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.pve.caseplatform.support.security.AccessLog;
 import org.pve.caseplatform.support.security.Forbidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +105,14 @@ public class ProblemResponses {
     @ExceptionHandler(Forbidden.class)
     ResponseEntity<ProblemDetail> forbidden(Forbidden e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage(),
-                List.of(new FieldError("caller", e.getMessage())));
+                List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(AccessLog.AccessLogUnavailable.class)
+    ResponseEntity<ProblemDetail> accessLogUnavailable(AccessLog.AccessLogUnavailable e) {
+        log.warn("refused a case-detail read: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "access-log-unavailable", e.getMessage(),
+                List.of(new FieldError("accessLog", e.getMessage())));
     }
 
     @ExceptionHandler(LifecycleViolation.class)

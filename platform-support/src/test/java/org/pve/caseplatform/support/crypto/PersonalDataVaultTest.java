@@ -183,6 +183,39 @@ class PersonalDataVaultTest {
     }
 
     @Test
+    void aDestroyedKeyLeavesNoKeyMaterialAndItsValuesDecryptToNothingInAnyVault() {
+        String keyRef = subject();
+        EncryptedValue name = vault.encrypt(keyRef, "Anna Jensen");
+        PersonalDataVault otherService = new PersonalDataVault(keys, masterKey, CLOCK);
+        assertThat(otherService.decrypt(name)).contains("Anna Jensen");
+
+        assertThat(vault.destroy(keyRef)).isTrue();
+
+        assertThat(vault.holdsKey(keyRef)).isFalse();
+        assertThat(keys.find(Filters.eq("_id", keyRef)).first()).doesNotContainKey("wrappedKey");
+        assertThat(otherService.decrypt(name)).as("no cache keeps the key alive elsewhere").isEmpty();
+        assertThat(vault.decrypt(name)).isEmpty();
+    }
+
+    @Test
+    void afterDestructionNewValuesGetASuccessorKeyAndDestroyingAgainReachesItToo() {
+        String keyRef = subject();
+        EncryptedValue before = vault.encrypt(keyRef, "Anna Jensen");
+        vault.destroy(keyRef);
+
+        EncryptedValue after = vault.encrypt(keyRef, "Anna Jensen (new referral)");
+
+        assertThat(after.keyRef()).startsWith(keyRef + "~");
+        assertThat(vault.decrypt(after)).contains("Anna Jensen (new referral)");
+        assertThat(vault.decrypt(before)).isEmpty();
+        assertThat(vault.encrypt(keyRef, "again").keyRef()).isEqualTo(after.keyRef());
+
+        assertThat(vault.destroy(keyRef)).isTrue();
+        assertThat(vault.decrypt(after)).isEmpty();
+        assertThat(vault.destroy(keyRef)).as("nothing left to destroy").isFalse();
+    }
+
+    @Test
     void aCiphertextMovedToAnotherKeyRefDoesNotDecrypt() {
         String victim = subject();
         String attacker = subject();

@@ -47,7 +47,10 @@ public final class TestInfrastructure {
         return kafka;
     }
 
-    /** Points a Spring Boot test at the shared infrastructure, with a database of its own and fresh secrets. */
+    /**
+     * Points a Spring Boot test at the shared infrastructure, with a database of its own, fresh secrets, and the
+     * test issuer of {@link TestTokens}.
+     */
     public static void register(DynamicPropertyRegistry registry, String databasePrefix) {
         String database = databasePrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         registry.add("spring.data.mongodb.uri", () -> mongo().connectionString());
@@ -57,6 +60,7 @@ public final class TestInfrastructure {
         registry.add("platform.keystore.master-key", TestInfrastructure::randomKey);
         registry.add("platform.pseudonym.secret", TestInfrastructure::randomKey);
         registry.add("server.port", () -> "0");
+        TestTokens.register(registry);
     }
 
     public static String randomKey() {

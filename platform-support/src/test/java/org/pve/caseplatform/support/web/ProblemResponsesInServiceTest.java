@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +25,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The same refusals as {@link ProblemResponsesTest}, but in the Spring MVC a service really runs: Boot's
- * auto-configuration plus the platform defaults (which switch on Boot's own problem-details handler).
+ * auto-configuration plus the platform defaults (which switch on Boot's own problem-details handler). Security
+ * filters are left out: what they answer is tested with the resource server.
  */
 @WebMvcTest(controllers = ProblemResponsesTest.TestController.class)
+@AutoConfigureMockMvc(addFilters = false)
 @ContextConfiguration(classes = ProblemResponsesInServiceTest.Service.class)
 class ProblemResponsesInServiceTest {
 
