@@ -1,5 +1,6 @@
 package org.pve.caseplatform.support.kafka;
 
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Kafka connection settings of a service ({@code platform.kafka.*}).
@@ -15,15 +17,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param partitions partitions of a domain topic the service creates
  * @param replicationFactor replication of the topics it creates
  * @param serviceName names the clients, so the broker's logs say who is who
+ * @param client Kafka client settings added to every admin, producer and consumer of the service: authentication
+ *               in production ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}), TLS
  */
 @ConfigurationProperties("platform.kafka")
-public record KafkaSettings(String bootstrapServers, Integer partitions, Short replicationFactor, String serviceName) {
+public record KafkaSettings(String bootstrapServers, Integer partitions, Short replicationFactor, String serviceName,
+                            Map<String, String> client) {
 
+    public KafkaSettings(String bootstrapServers, Integer partitions, Short replicationFactor, String serviceName) {
+        this(bootstrapServers, partitions, replicationFactor, serviceName, Map.of());
+    }
+
+    @ConstructorBinding
     public KafkaSettings {
         bootstrapServers = bootstrapServers == null ? "localhost:9092" : bootstrapServers;
         partitions = partitions == null ? 3 : partitions;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         serviceName = serviceName == null ? "case-platform" : serviceName;
+        client = client == null ? Map.of() : Map.copyOf(client);
     }
 
     public Properties adminProperties() {
@@ -32,6 +43,7 @@ public record KafkaSettings(String bootstrapServers, Integer partitions, Short r
         props.put(CommonClientConfigs.CLIENT_ID_CONFIG, serviceName + "-admin");
         props.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        props.putAll(client);
         return props;
     }
 
@@ -49,6 +61,7 @@ public record KafkaSettings(String bootstrapServers, Integer partitions, Short r
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.putAll(client);
         return props;
     }
 
@@ -64,6 +77,7 @@ public record KafkaSettings(String bootstrapServers, Integer partitions, Short r
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.putAll(client);
         return props;
     }
 }
