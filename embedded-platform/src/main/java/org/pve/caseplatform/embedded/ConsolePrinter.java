@@ -1,6 +1,7 @@
 package org.pve.caseplatform.embedded;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** The embedded run mode's user interface: plain lines on the console. */
@@ -26,7 +27,8 @@ final class ConsolePrinter {
         out.println("""
                 Usage: java -jar embedded-platform-exec.jar [--data-dir=DIR] [--repo-dir=DIR]
                   --data-dir=DIR  where topics, stores, secrets and service logs live (default .platform-data)
-                  --repo-dir=DIR  the checkout holding <service>/target/<service>-<version>-exec.jar (default .)""");
+                  --repo-dir=DIR  the checkout holding <module>/target/<module>-<version>-exec.jar for the four services
+                                  and identity-issuer (default .)""");
     }
 
     void ready(PlatformLauncher platform, Duration took) {
@@ -39,6 +41,14 @@ final class ConsolePrinter {
             out.printf("  %-20s   api docs %s/v3/api-docs%n", "", base);
             out.printf("  %-20s   swagger  %s/swagger-ui.html%n", "", base);
         }
+        platform.issuer().ifPresent(issuer -> {
+            Path demoSecret = PlatformSecrets.demoSecretFile(platform.dataDir());
+            out.printf("  %-20s %s%n", "OIDC issuer", platform.issuerUrl());
+            out.printf("  %-20s   discovery %s/.well-known/openid-configuration%n", "", platform.issuerUrl());
+            out.printf("  %-20s   demo secret of every persona in %s%n", "", demoSecret);
+            out.printf("  %-20s   a token: curl -s -u screener.dk-fyn:$(cat %s) -d grant_type=client_credentials"
+                    + " %s/oauth2/token%n", "", demoSecret, platform.issuerUrl());
+        });
         out.println();
         out.printf("  %-20s %s%n", "Kafka", platform.broker().bootstrapServers());
         out.printf("  %-20s %s%n", "MongoDB", platform.mongo().connectionString());

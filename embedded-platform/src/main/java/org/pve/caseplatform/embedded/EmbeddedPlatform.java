@@ -14,14 +14,16 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The one-command run mode: MongoDB-wire server, Kafka broker and the four services on fixed local ports, with all
- * data in one data dir so that a rerun continues the same topics, offsets and stores.
+ * The one-command run mode: the OIDC issuer, MongoDB-wire server, Kafka broker and the four services on fixed local
+ * ports, with all data (and the issuer's signing key) in one data dir so that a rerun continues the same topics,
+ * offsets, stores and tokens.
  */
 public final class EmbeddedPlatform {
 
     static final List<String> SERVICES =
             List.of("referral-service", "assessment-service", "plan-service", "audit-service");
     static final int FIRST_SERVICE_PORT = 8081;
+    static final int ISSUER_PORT = 9000;
 
     private EmbeddedPlatform() {
     }
@@ -56,12 +58,13 @@ public final class EmbeddedPlatform {
                 .kafkaPort(EmbeddedKafkaBroker.DEFAULT_PORT)
                 .controllerPort(EmbeddedKafkaBroker.DEFAULT_CONTROLLER_PORT)
                 .mongoPort(EmbeddedMongo.DEFAULT_PORT)
+                .issuer(issuerJar(options.repoDir()), ISSUER_PORT)
                 .services(services)
                 .progress(console::step)
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            console.step("Stopping services, then Kafka, then MongoDB");
+            console.step("Stopping the services and the issuer, then Kafka, then MongoDB");
             platform.close();
             console.step("Stopped. Data kept in " + platform.dataDir());
             stopped.countDown();
@@ -71,16 +74,20 @@ public final class EmbeddedPlatform {
         awaitQuietly(stopped);
     }
 
+    /** The services, refusing to go on when any of their jars or the issuer's is missing. */
     static List<ServiceSpec> services(Path repoDir) {
         List<ServiceSpec> specs = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < SERVICES.size(); i++) {
             String name = SERVICES.get(i);
-            Path jar = repoDir.resolve(name).resolve("target").resolve(name + "-" + version() + "-exec.jar");
+            Path jar = jar(repoDir, name);
             if (!Files.isRegularFile(jar)) {
                 missing.add(jar.toString());
             }
             specs.add(new ServiceSpec(name, jar, FIRST_SERVICE_PORT + i));
+        }
+        if (!Files.isRegularFile(issuerJar(repoDir))) {
+            missing.add(issuerJar(repoDir).toString());
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Missing service jar(s):\n  " + String.join("\n  ", missing)
@@ -89,8 +96,17 @@ public final class EmbeddedPlatform {
         return specs;
     }
 
+    static Path issuerJar(Path repoDir) {
+        return jar(repoDir, PlatformLauncher.ISSUER);
+    }
+
+    private static Path jar(Path repoDir, String module) {
+        return repoDir.resolve(module).resolve("target").resolve(module + "-" + version() + "-exec.jar");
+    }
+
     private static void requireFreePorts(List<ServiceSpec> services) {
         Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(ISSUER_PORT, "OIDC issuer");
         ports.put(EmbeddedMongo.DEFAULT_PORT, "MongoDB");
         ports.put(EmbeddedKafkaBroker.DEFAULT_PORT, "Kafka");
         ports.put(EmbeddedKafkaBroker.DEFAULT_CONTROLLER_PORT, "Kafka controller");
@@ -98,7 +114,7 @@ public final class EmbeddedPlatform {
         ports.forEach((port, user) -> {
             if (!FreePorts.isFree(port)) {
                 throw new IllegalStateException("Port " + port + " (" + user + ") is in use: is the platform "
-                        + "already running, or another MongoDB, Kafka or service?");
+                        + "already running, or another MongoDB, Kafka, issuer or service?");
             }
         });
     }

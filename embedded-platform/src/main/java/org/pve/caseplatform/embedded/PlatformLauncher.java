@@ -9,21 +9,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs the platform on one data dir: the MongoDB-wire server, then the Kafka broker, then the services as child JVMs
- * in parallel; closing stops the services (in parallel), then Kafka, then MongoDB. Used by the embedded run mode and
- * by integration tests.
+ * Runs the platform on one data dir: the OIDC issuer when one is set (launched first, healthy before any service
+ * starts), the MongoDB-wire server, the Kafka broker, then the services as child JVMs in parallel; closing stops the
+ * services and the issuer (in parallel), then Kafka, then MongoDB. Used by the embedded run mode and by integration
+ * tests.
  */
 public final class PlatformLauncher implements AutoCloseable {
 
+    public static final String ISSUER = "identity-issuer";
     private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
 
     private final Path dataDir;
     private final EmbeddedMongo mongo;
     private final EmbeddedKafkaBroker broker;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final ServiceProcess issuer;
+    private final String issuerUrl;
     private final Duration healthTimeout;
     private final Consumer<String> progress;
     private volatile boolean closed;
@@ -37,7 +42,22 @@ public final class PlatformLauncher implements AutoCloseable {
         this.healthTimeout = builder.healthTimeout;
         this.progress = builder.progress;
         Map<String, String> secrets = PlatformSecrets.loadOrCreate(dataDir);
-        builder.services.forEach(spec -> services.put(spec.name(), process(spec, builder.jvmOptions, secrets)));
+        // the issuer holds the personas' secret; the services hold the data keys: neither gets the other's
+        Map<String, String> serviceSecrets = new LinkedHashMap<>(secrets);
+        serviceSecrets.remove(PlatformSecrets.ISSUER_DEMO_SECRET);
+        if (builder.issuer != null) {
+            int port = FreePorts.orPick(builder.issuer.port());
+            this.issuerUrl = "http://localhost:" + port;
+            this.issuer = childJvm(builder.issuer, port, List.of(
+                            "--platform.issuer.url=" + issuerUrl,
+                            "--platform.issuer.key-file=" + dataDir.resolve("issuer").resolve("signing-key.json")),
+                    builder.jvmOptions,
+                    Map.of(PlatformSecrets.ISSUER_DEMO_SECRET, secrets.get(PlatformSecrets.ISSUER_DEMO_SECRET)));
+        } else {
+            this.issuerUrl = null;
+            this.issuer = null;
+        }
+        builder.services.forEach(spec -> services.put(spec.name(), process(spec, builder.jvmOptions, serviceSecrets)));
     }
 
     public static Builder builder(Path dataDir) {
@@ -47,12 +67,21 @@ public final class PlatformLauncher implements AutoCloseable {
     /** Starts everything and returns once every service answers its health check; on failure stops what started. */
     public void start() {
         closed = false;
+        long started = System.nanoTime();
         try {
+            if (issuer != null) {
+                // its JVM boots while MongoDB and Kafka start; the services wait until it answers
+                progress.accept("Starting " + ISSUER + " at " + issuerUrl);
+                issuer.start();
+            }
             progress.accept("Starting MongoDB-wire server at " + mongo.connectionString()
                     + mongo.dataFile().map(file -> " (data in " + file + ")").orElse(" (in memory)"));
             mongo.start();
             progress.accept("Starting Kafka broker at " + broker.bootstrapServers());
             broker.start();
+            if (issuer != null) {
+                awaitHealthy(issuer, started);
+            }
             progress.accept("Starting " + String.join(", ", services.keySet()));
             Parallel.forEach(services.values(), this::startAndAwait);
         } catch (RuntimeException e) {
@@ -71,16 +100,31 @@ public final class PlatformLauncher implements AutoCloseable {
         startAndAwait(service(name));
     }
 
+    /** A service by name; the issuer, when set, is {@value #ISSUER}. */
     public ServiceProcess service(String name) {
-        ServiceProcess service = services.get(name);
+        ServiceProcess service = issuer != null && ISSUER.equals(name) ? issuer : services.get(name);
         if (service == null) {
-            throw new IllegalArgumentException("No service " + name + "; known: " + services.keySet());
+            throw new IllegalArgumentException("No service " + name + "; known: " + services.keySet()
+                    + (issuer != null ? " and " + ISSUER : ""));
         }
         return service;
     }
 
+    /** The services, without the issuer. */
     public List<ServiceProcess> services() {
         return List.copyOf(services.values());
+    }
+
+    public Optional<ServiceProcess> issuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    /** The issuer identifier ({@code http://localhost:<port>}), the iss of its tokens; only when an issuer is set. */
+    public String issuerUrl() {
+        if (issuerUrl == null) {
+            throw new IllegalStateException("This platform runs no issuer; set one with Builder.issuer(...)");
+        }
+        return issuerUrl;
     }
 
     public EmbeddedKafkaBroker broker() {
@@ -98,7 +142,9 @@ public final class PlatformLauncher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Parallel.forEach(services.values(), ServiceProcess::stop);
+        List<ServiceProcess> processes = new ArrayList<>(services.values());
+        issuer().ifPresent(processes::add);
+        Parallel.forEach(processes, ServiceProcess::stop);
         broker.stop();
         mongo.stop();
     }
@@ -109,24 +155,38 @@ public final class PlatformLauncher implements AutoCloseable {
         }
         long started = System.nanoTime();
         service.start();
+        awaitHealthy(service, started);
+    }
+
+    private void awaitHealthy(ServiceProcess service, long startedNanos) {
         service.waitUntilHealthy(healthTimeout);
         progress.accept(String.format("%s is up on %s (%.1f s)", service.name(), service.baseUrl(),
-                (System.nanoTime() - started) / 1e9));
+                (System.nanoTime() - startedNanos) / 1e9));
     }
 
     private ServiceProcess process(ServiceSpec spec, List<String> jvmOptions, Map<String, String> secrets) {
-        int port = FreePorts.orPick(spec.port());
         List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
                 "--spring.data.mongodb.uri=" + mongo.connectionString(),
                 "--platform.kafka.bootstrap-servers=" + broker.bootstrapServers()));
+        if (issuerUrl != null) {
+            args.add("--platform.security.issuer-uri=" + issuerUrl);
+        }
+        return childJvm(spec, FreePorts.orPick(spec.port()), args, jvmOptions, secrets);
+    }
+
+    /** The spec's jar with --server.port, the platform's args, then the spec's own args; logging to logs/NAME.log. */
+    private ServiceProcess childJvm(ServiceSpec spec, int port, List<String> platformArgs, List<String> jvmOptions,
+            Map<String, String> environment) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        args.addAll(platformArgs);
         args.addAll(spec.extraArgs());
         List<String> options = new ArrayList<>(jvmOptions);
         options.add("-Dplatform.embedded=true");
         return ServiceProcess.builder(spec.name(), spec.jar(), port)
                 .jvmOptions(options)
                 .args(args)
-                .environment(secrets)
+                .environment(environment)
                 .logFile(dataDir.resolve("logs").resolve(spec.name() + ".log"))
                 .build();
     }
@@ -139,6 +199,7 @@ public final class PlatformLauncher implements AutoCloseable {
         private int mongoPort = EmbeddedMongo.DEFAULT_PORT;
         private boolean inMemoryMongo;
         private final List<ServiceSpec> services = new ArrayList<>();
+        private ServiceSpec issuer;
         private List<String> jvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
         private Duration healthTimeout = Duration.ofMinutes(3);
         private Consumer<String> progress = log::info;
@@ -185,6 +246,15 @@ public final class PlatformLauncher implements AutoCloseable {
 
         public Builder service(String name, Path jar, int port, String... extraArgs) {
             return service(new ServiceSpec(name, jar, port, extraArgs));
+        }
+
+        /**
+         * Runs the OIDC issuer from its jar on the port (0 = pick), with its signing key in the data dir; every service
+         * then gets {@code --platform.security.issuer-uri} pointing at it.
+         */
+        public Builder issuer(Path jar, int port, String... extraArgs) {
+            this.issuer = new ServiceSpec(ISSUER, jar, port, extraArgs);
+            return this;
         }
 
         /** JVM options for every service; -Dplatform.embedded=true is always added. */

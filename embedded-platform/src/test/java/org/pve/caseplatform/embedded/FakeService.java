@@ -30,7 +30,8 @@ public final class FakeService {
         String echo = String.join("\n", arguments)
                 + "\nplatform.embedded=" + System.getProperty("platform.embedded")
                 + "\nPLATFORM_KEYSTORE_MASTERKEY=" + System.getenv("PLATFORM_KEYSTORE_MASTERKEY")
-                + "\nPLATFORM_PSEUDONYM_SECRET=" + System.getenv("PLATFORM_PSEUDONYM_SECRET") + "\n";
+                + "\nPLATFORM_PSEUDONYM_SECRET=" + System.getenv("PLATFORM_PSEUDONYM_SECRET")
+                + "\nPLATFORM_ISSUER_DEMO_SECRET=" + System.getenv("PLATFORM_ISSUER_DEMO_SECRET") + "\n";
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/actuator/health", exchange -> respond(exchange, "{\"status\":\"UP\"}"));
         server.createContext("/echo", exchange -> respond(exchange, echo));
