@@ -2,6 +2,12 @@ package org.pve.caseplatform.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pve.caseplatform.plan.EventTopics.formulationAgreed;
+import static org.pve.caseplatform.plan.PlanFixture.DISTRICT;
+import static org.pve.caseplatform.plan.PlanFixture.OTHER_PROVIDER;
+import static org.pve.caseplatform.plan.PlanFixture.OWNER_ID;
+import static org.pve.caseplatform.plan.PlanFixture.PROVIDER;
+import static org.pve.caseplatform.plan.PlanFixture.briefingFor;
+import static org.pve.caseplatform.plan.PlanFixture.commissionBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -15,11 +21,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.plan.HttpJsonClient.Response;
+import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
+import org.pve.caseplatform.support.testing.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -28,23 +37,23 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The plan service as its clients meet it: a real Kafka broker delivers an agreed formulation, the plan is driven
- * over HTTP from owner to closure, and its events come out on the plan topic. The context is closed after the class,
- * while the shared MongoDB-wire server is still up (at JVM exit their shutdown hooks would race).
+ * over HTTP from owner to closure by a case owner and a provider with their access tokens, and its events come out
+ * on the plan topic. The context is closed after the class, while the shared MongoDB-wire server is still up (at JVM
+ * exit their shutdown hooks would race).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class PlanServiceIT {
 
-    private static final String DISTRICT = "dk-fyn";
     private static final String CONSUMER_GROUP = "plan-service.assessment-events";
-    private static final String PROVIDER = "ngo-bridge";
-    private static final String BRIEFING = "weekly sessions at the youth club";
 
     private static EventTopics topics;
 
     @LocalServerPort
     private int port;
-    private HttpJsonClient http;
+    private PlanFixture plans;
+    private HttpJsonClient owner;
+    private HttpJsonClient provider;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -63,7 +72,9 @@ class PlanServiceIT {
 
     @BeforeEach
     void client() {
-        http = new HttpJsonClient(port);
+        plans = new PlanFixture(topics, new HttpJsonClient(port));
+        owner = plans.owner();
+        provider = plans.provider(PROVIDER);
     }
 
     @Test
@@ -71,7 +82,7 @@ class PlanServiceIT {
         UUID caseId = UUID.randomUUID();
         topics.publish(formulationAgreed(caseId, DISTRICT));
 
-        JsonNode plan = awaitPlan(caseId);
+        JsonNode plan = plans.awaitPlan(caseId);
         assertThat(plan.path("districtId").asText()).isEqualTo(DISTRICT);
         assertThat(plan.path("subjectRef").asText()).isEqualTo(EventTopics.subjectRefOf(caseId));
         assertThat(texts(plan.path("needs"))).containsExactly("mentoring", "education");
@@ -80,56 +91,62 @@ class PlanServiceIT {
         assertThat(plan.path("stage").asText()).isEqualTo("OPEN");
         assertThat(plan.path("version").asLong()).isZero();
 
-        Response owned = assignOwner(caseId);
+        Response owned = plans.assignOwner(caseId);
         assertThat(owned.status()).isEqualTo(200);
         assertThat(owned.body().path("owner").path("ownerRef").asText()).isEqualTo("owner-lene");
         assertThat(owned.body().path("owner").path("agency").asText()).isEqualTo("SOCIAL_SERVICES");
 
-        Response commissioned = http.post("/plans/" + caseId + "/commissions", commissionBody());
+        Response commissioned = owner.post("/plans/" + caseId + "/commissions", commissionBody());
         assertThat(commissioned.status()).isEqualTo(201);
         String commissionId = commissioned.body().path("commissionId").asText();
         assertThat(commissioned.body().path("caseId").asText()).isEqualTo(caseId.toString());
         assertThat(commissioned.location()).isEqualTo("/commissions/" + commissionId);
 
-        Response accepted = http.post("/commissions/" + commissionId + "/acceptance", Map.of("providerId", PROVIDER));
+        Response accepted = provider.post("/commissions/" + commissionId + "/acceptance");
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.body().path("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(accepted.body().path("briefing").asText()).isEqualTo(BRIEFING);
+        assertThat(accepted.body().path("briefing").asText()).isEqualTo(briefingFor(PROVIDER));
         assertThat(accepted.body().has("needs") || accepted.body().has("owner") || accepted.body().has("subjectRef")
                 || accepted.body().has("caseId")).as("the provider sees its commission only").isFalse();
 
-        Response started = http.post("/commissions/" + commissionId + "/start", Map.of("providerId", PROVIDER));
+        Response started = provider.post("/commissions/" + commissionId + "/start", Map.of("providerId", PROVIDER));
         assertThat(started.body().path("status").asText()).isEqualTo("IN_DELIVERY");
-        Response progress = http.post("/commissions/" + commissionId + "/progress", Map.of("providerId", PROVIDER,
+        Response progress = provider.post("/commissions/" + commissionId + "/progress", Map.of(
                 "engagement", "ENGAGED", "concernRaised", false, "summary", "attended all four sessions"));
         assertThat(progress.status()).isEqualTo(200);
         assertThat(progress.body().path("progress").path(0).path("summary").asText())
                 .isEqualTo("attended all four sessions");
         assertThat(progress.body().path("progress").path(0).path("engagement").asText()).isEqualTo("ENGAGED");
-        Response completed = http.post("/commissions/" + commissionId + "/completion",
-                Map.of("providerId", PROVIDER, "outcome", "mentoring goals met"));
+        Response completed = provider.post("/commissions/" + commissionId + "/completion",
+                Map.of("outcome", "mentoring goals met"));
         assertThat(completed.body().path("status").asText()).isEqualTo("COMPLETED");
         assertThat(completed.body().path("outcome").asText()).isEqualTo("mentoring goals met");
 
-        Response closed = http.post("/plans/" + caseId + "/closure",
-                Map.of("outcome", "GOALS_MET", "closedBy", "owner-lene"));
+        Response closed = owner.post("/plans/" + caseId + "/closure", Map.of("outcome", "GOALS_MET"));
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.body().path("stage").asText()).isEqualTo("CLOSED");
         assertThat(closed.body().path("closure").path("outcome").asText()).isEqualTo("GOALS_MET");
+        assertThat(closed.body().path("closure").path("closedBy").asText()).isEqualTo(OWNER_ID);
         assertThat(closed.body().path("commissions").path(0).path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(closed.body().path("commissions").path(0).path("commissionedBy").asText()).isEqualTo(OWNER_ID);
 
         ConsumerRecord<String, String> caseClosed = topics.awaitRecord(Topics.PLAN_EVENTS, caseId, "CaseClosed");
-        assertThat(EventJson.newMapper().readTree(caseClosed.value()).path("outcome").asText()).isEqualTo("GOALS_MET");
+        JsonNode closedEvent = EventJson.newMapper().readTree(caseClosed.value());
+        assertThat(closedEvent.path("outcome").asText()).isEqualTo("GOALS_MET");
+        assertThat(closedEvent.path("closedBy").asText()).isEqualTo(OWNER_ID);
         assertThat(EventTopics.header(caseClosed, EventHeaders.DISTRICT_ID)).isEqualTo(DISTRICT);
+        ConsumerRecord<String, String> serviceCommissioned = topics.awaitRecord(Topics.PLAN_EVENTS, caseId,
+                "ServiceCommissioned");
+        assertThat(EventJson.newMapper().readTree(serviceCommissioned.value()).path("commissionedBy").asText())
+                .isEqualTo(OWNER_ID);
     }
 
     @Test
     void aCaseIsClosedOnlyOnce() throws Exception {
-        UUID caseId = openPlan();
-        http.post("/plans/" + caseId + "/closure", Map.of("outcome", "GOALS_MET", "closedBy", "owner-lene"));
+        UUID caseId = plans.openPlan();
+        owner.post("/plans/" + caseId + "/closure", Map.of("outcome", "GOALS_MET", "closedBy", OWNER_ID));
 
-        Response closedAgain = http.post("/plans/" + caseId + "/closure",
-                Map.of("outcome", "MOVED_AWAY", "closedBy", "owner-lene"));
+        Response closedAgain = owner.post("/plans/" + caseId + "/closure", Map.of("outcome", "MOVED_AWAY"));
 
         assertThat(closedAgain.status()).isEqualTo(409);
         assertThat(closedAgain.contentType()).startsWith("application/problem+json");
@@ -138,7 +155,7 @@ class PlanServiceIT {
 
     @Test
     void commissioningOnAnUnknownCaseIsNotFound() {
-        Response response = http.post("/plans/" + UUID.randomUUID() + "/commissions", commissionBody());
+        Response response = owner.post("/plans/" + UUID.randomUUID() + "/commissions", commissionBody());
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -146,9 +163,9 @@ class PlanServiceIT {
 
     @Test
     void commissioningBeforeACaseOwnerIsAssignedIsRefused() throws Exception {
-        UUID caseId = openPlan();
+        UUID caseId = plans.openPlan();
 
-        Response response = http.post("/plans/" + caseId + "/commissions", commissionBody());
+        Response response = owner.post("/plans/" + caseId + "/commissions", commissionBody());
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.errorFields()).containsExactly("owner");
@@ -160,7 +177,7 @@ class PlanServiceIT {
         Map<String, Object> body = new HashMap<>(commissionBody());
         body.put("startBy", "not-a-date");
 
-        Response response = http.post("/plans/" + UUID.randomUUID() + "/commissions", body);
+        Response response = owner.post("/plans/" + UUID.randomUUID() + "/commissions", body);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -172,7 +189,7 @@ class PlanServiceIT {
         Map<String, Object> body = new HashMap<>(commissionBody());
         body.remove("serviceType");
 
-        Response response = http.post("/plans/" + UUID.randomUUID() + "/commissions", body);
+        Response response = owner.post("/plans/" + UUID.randomUUID() + "/commissions", body);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -181,21 +198,20 @@ class PlanServiceIT {
 
     @Test
     void anotherProvidersCommissionAndAnUnknownOneAreBothNotFound() throws Exception {
-        UUID caseId = openPlan();
-        assignOwner(caseId);
-        String commissionId = http.post("/plans/" + caseId + "/commissions", commissionBody())
-                .body().path("commissionId").asText();
+        UUID caseId = plans.openPlan();
+        plans.assignOwner(caseId);
+        String commissionId = plans.commissioned(caseId, PROVIDER);
+        HttpJsonClient otherProvider = plans.provider(OTHER_PROVIDER);
 
-        Response otherProvider = http.post("/commissions/" + commissionId + "/acceptance",
-                Map.of("providerId", "ngo-elsewhere"));
-        Response unknown = http.post("/commissions/" + UUID.randomUUID() + "/acceptance",
-                Map.of("providerId", PROVIDER));
+        Response otherProviders = otherProvider.post("/commissions/" + commissionId + "/acceptance");
+        Response unknown = provider.post("/commissions/" + UUID.randomUUID() + "/acceptance");
 
-        assertThat(otherProvider.status()).isEqualTo(404);
+        assertThat(otherProviders.status()).isEqualTo(404);
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(http.get("/commissions/" + commissionId + "?providerId=ngo-elsewhere").status()).isEqualTo(404);
-        assertThat(http.get("/commissions/" + commissionId + "?providerId=" + PROVIDER).body().path("status")
-                .asText()).isEqualTo("COMMISSIONED");
+        assertThat(otherProviders.problemWithoutInstance()).isEqualTo(unknown.problemWithoutInstance());
+        assertThat(otherProvider.get("/commissions/" + commissionId).status()).isEqualTo(404);
+        assertThat(provider.get("/commissions/" + commissionId).body().path("status").asText())
+                .isEqualTo("COMMISSIONED");
     }
 
     @Test
@@ -203,13 +219,13 @@ class PlanServiceIT {
         UUID caseId = UUID.randomUUID();
         ProducerRecord<String, String> agreed = formulationAgreed(caseId, DISTRICT);
         topics.publish(agreed);
-        awaitPlan(caseId);
-        assignOwner(caseId);
-        long version = http.get("/plans/" + caseId).body().path("version").asLong();
+        plans.awaitPlan(caseId);
+        plans.assignOwner(caseId);
+        long version = owner.get("/plans/" + caseId).body().path("version").asLong();
 
         topics.awaitHandled(CONSUMER_GROUP, topics.publish(agreed));
 
-        JsonNode plan = http.get("/plans/" + caseId).body();
+        JsonNode plan = owner.get("/plans/" + caseId).body();
         assertThat(plan.path("version").asLong()).isEqualTo(version).isEqualTo(1);
         assertThat(plan.path("owner").path("ownerRef").asText()).isEqualTo("owner-lene");
     }
@@ -220,28 +236,9 @@ class PlanServiceIT {
 
         topics.awaitHandled(CONSUMER_GROUP, topics.publish(formulationAgreed(caseId, "xx-nowhere")));
 
-        assertThat(http.get("/plans/" + caseId).status()).isEqualTo(404);
-    }
-
-    private UUID openPlan() throws Exception {
-        UUID caseId = UUID.randomUUID();
-        topics.publish(formulationAgreed(caseId, DISTRICT));
-        awaitPlan(caseId);
-        return caseId;
-    }
-
-    private JsonNode awaitPlan(UUID caseId) {
-        Waiting.until("the plan of " + caseId, () -> http.get("/plans/" + caseId).status() == 200);
-        return http.get("/plans/" + caseId).body();
-    }
-
-    private Response assignOwner(UUID caseId) {
-        return http.put("/plans/" + caseId + "/owner", Map.of("ownerRef", "owner-lene", "agency", "SOCIAL_SERVICES"));
-    }
-
-    private static Map<String, Object> commissionBody() {
-        return Map.of("providerId", PROVIDER, "serviceType", "MENTORING", "needAddressed", "mentoring",
-                "startBy", "2031-03-01", "commissionedBy", "owner-lene", "briefing", BRIEFING);
+        HttpJsonClient everywhere = plans.as(TestTokens.bearer(Role.CASE_OWNER, Agency.SOCIAL_SERVICES, "*"),
+                "CASE_MANAGEMENT");
+        assertThat(everywhere.get("/plans/" + caseId).status()).isEqualTo(404);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a management plan when an assessment's formulation is agreed, with the district's review cadence. A
- * redelivered FormulationAgreed finds the plan already open and changes nothing.
+ * Opens a management plan when an assessment's formulation is agreed, with the district's review cadence, after
+ * recording the case's lead agency (to whom the plan belongs). A redelivered FormulationAgreed finds the plan already
+ * open and changes nothing.
  */
 @Component
 public class PlanOpening {
@@ -23,10 +24,12 @@ public class PlanOpening {
 
     private final CommandGateway commands;
     private final DistrictDirectory districts;
+    private final LeadAgencies leadAgencies;
 
-    public PlanOpening(CommandGateway commands, DistrictDirectory districts) {
+    public PlanOpening(CommandGateway commands, DistrictDirectory districts, LeadAgencies leadAgencies) {
         this.commands = commands;
         this.districts = districts;
+        this.leadAgencies = leadAgencies;
     }
 
     public void on(DeliveredEvent delivered) {
@@ -41,6 +44,9 @@ public class PlanOpening {
             log.warn("FormulationAgreed at {} names unknown district {}: no plan opened for case {}", delivered.position(),
                     agreed.districtId(), agreed.caseId());
             return;
+        }
+        if (agreed.leadAgency() != null) {
+            leadAgencies.record(agreed.caseId(), agreed.leadAgency());
         }
         commands.sendAndWait(Causation.causedBy(delivered, new OpenPlan(agreed.caseId(), agreed.districtId(),
                 agreed.subjectRef(), agreed.formulationVersion(), agreed.needs(), agreed.interventionLevel(),

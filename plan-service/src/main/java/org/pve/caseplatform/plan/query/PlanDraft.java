@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.pve.caseplatform.contract.plan.ServiceCommissioned;
 import org.pve.caseplatform.contract.plan.ServiceCompleted;
 import org.pve.caseplatform.contract.plan.ServiceDeclined;
 import org.pve.caseplatform.contract.plan.ServiceDeliveryStarted;
+import org.pve.caseplatform.plan.api.CommissionDetail;
 import org.pve.caseplatform.plan.api.CommissionStatus;
 import org.pve.caseplatform.plan.api.CommissionView;
 import org.pve.caseplatform.plan.api.PlanStage;
@@ -72,7 +74,8 @@ class PlanDraft {
         return new PlanView(opened.caseId(), opened.districtId(), opened.subjectRef(), opened.formulationVersion(),
                 opened.needs(), opened.interventionLevel(), opened.reviewCadenceDays(),
                 closure == null ? PlanStage.OPEN : PlanStage.CLOSED, opened.occurredAt(), owner,
-                commissions.values().stream().map(CommissionDraft::view).toList(), closure, version);
+                commissions.values().stream().map(commission -> commission.detail(opened.caseId())).toList(), closure,
+                version);
     }
 
     private CommissionDraft commission(UUID commissionId) {
@@ -92,6 +95,8 @@ class PlanDraft {
         private final String needAddressed;
         private final LocalDate startBy;
         private final String briefing;
+        private final String commissionedBy;
+        private final Instant commissionedAt;
         private final List<CommissionView.Progress> progress = new ArrayList<>();
         private CommissionStatus status = CommissionStatus.COMMISSIONED;
         private String declineReason;
@@ -104,11 +109,14 @@ class PlanDraft {
             this.needAddressed = commissioned.needAddressed();
             this.startBy = commissioned.startBy();
             this.briefing = briefing;
+            this.commissionedBy = commissioned.commissionedBy();
+            this.commissionedAt = commissioned.occurredAt();
         }
 
-        CommissionView view() {
-            return new CommissionView(commissionId, providerId, serviceType, needAddressed, startBy, status, briefing,
-                    List.copyOf(progress), declineReason, outcome);
+        CommissionDetail detail(UUID caseId) {
+            return new CommissionDetail(caseId, commissionedBy, commissionedAt,
+                    new CommissionView(commissionId, providerId, serviceType, needAddressed, startBy, status,
+                            briefing, List.copyOf(progress), declineReason, outcome));
         }
     }
 }

@@ -4,7 +4,7 @@ import java.util.UUID;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.PersonalDataKeys;
 import org.pve.caseplatform.contract.plan.PlanOpened;
-import org.pve.caseplatform.plan.api.CommissionView;
+import org.pve.caseplatform.plan.api.CommissionDetail;
 import org.pve.caseplatform.plan.api.PlanView;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.domain.UnknownRecord;
@@ -33,11 +33,9 @@ public class PlanViewReader {
         return draft.view(stream.version());
     }
 
-    /** One commission of the plan, and nothing else of it; {@link UnknownRecord} when the plan has no such one. */
-    public CommissionView commission(UUID caseId, UUID commissionId) {
-        return find(caseId).commissions().stream()
-                .filter(commission -> commission.commissionId().equals(commissionId))
-                .findFirst()
+    /** One commission of the plan; {@link UnknownRecord} when the plan has no such one. */
+    public CommissionDetail commission(UUID caseId, UUID commissionId) {
+        return find(caseId).commission(commissionId)
                 .orElseThrow(() -> new UnknownRecord("commission " + commissionId));
     }
 
