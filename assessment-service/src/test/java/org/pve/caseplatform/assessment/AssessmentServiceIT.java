@@ -4,91 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pve.caseplatform.contract.EventHeaders;
+import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
-import org.pve.caseplatform.support.kafka.CatalogueRecords;
-import org.pve.caseplatform.support.testing.TestInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.pve.caseplatform.support.security.Role;
+import org.pve.caseplatform.support.testing.TestTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The assessment service started for real (MongoDB-wire server, Kafka broker) and driven as its neighbours drive it:
- * a SecurityScreenCleared record on the referral topic, HTTP calls from the panel, FormulationAgreed on its topic.
+ * The assessment service inside the security model: a cleared Luton case agreed by its panel, each member acting
+ * for their own agency; role, scope and purpose refusals; every read of the assessment in the access log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext // closes the service while the shared broker and MongoDB still run, so it stops cleanly
-class AssessmentServiceIT {
+class AssessmentServiceIT extends AssessmentItSupport {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String LUTON = "uk-luton";
     private static final ObjectMapper JSON = EventJson.newMapper();
-    private static KafkaProducer<String, String> producer;
-
-    private final TestRestTemplate rest;
-
-    AssessmentServiceIT(@Autowired TestRestTemplate rest) {
-        this.rest = rest;
-    }
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "assessment-it");
-    }
-
-    @BeforeAll
-    static void startProducer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
+    private static final String SOCIAL_WORKER = panel(Agency.SOCIAL_SERVICES, LUTON);
 
     @Test
     void aClearedLutonReferralOpensAnAssessmentThatThePanelAgrees() throws Exception {
-        SecurityScreenCleared cleared = cleared(UUID.randomUUID(), "sub-it-luton-1");
-        publish(cleared, null);
+        SecurityScreenCleared cleared = cleared(UUID.randomUUID(), LUTON, "sub-it-luton-1");
+        publish(cleared, UUID.randomUUID().toString(), null);
 
-        JsonNode opened = awaitAssessment(cleared.caseId());
+        JsonNode opened = awaitAssessment(cleared.caseId(), SOCIAL_WORKER);
         assertThat(opened.path("districtId").asText()).isEqualTo(LUTON);
         assertThat(opened.path("subjectRef").asText()).isEqualTo("sub-it-luton-1");
         assertThat(opened.path("frameworkId").asText()).isEqualTo("uk-safeguarding");
@@ -97,37 +47,40 @@ class AssessmentServiceIT {
         assertThat(Instant.parse(opened.path("dueAt").asText()))
                 .isEqualTo(cleared.occurredAt().plus(21, ChronoUnit.DAYS));
         assertThat(opened.path("stage").asText()).isEqualTo("OPEN");
+        assertThat(opened.path("confidentialityAgreements").isEmpty()).isTrue();
 
-        ResponseEntity<JsonNode> proposed = rest.postForEntity(formulations(cleared.caseId()), Map.of(
-                "needs", List.of("a mentor outside the peer group", "family support"),
-                "interventionLevel", "TARGETED",
-                "leadAgency", "SOCIAL_SERVICES",
-                "proposedBy", "social-worker-invented",
-                "summary", "Invented summary: isolated, receptive to a mentor."), JsonNode.class);
+        ResponseEntity<JsonNode> proposed = propose(cleared.caseId(), SOCIAL_WORKER);
         assertThat(proposed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(proposed.getBody().path("formulationVersion").asInt()).isEqualTo(1);
         assertThat(proposed.getBody().path("caseId").asText()).isEqualTo(cleared.caseId().toString());
         assertThat(proposed.getHeaders().getLocation())
                 .hasToString("/assessments/" + cleared.caseId() + "/formulations/1");
 
-        ResponseEntity<JsonNode> offPanel = endorse(cleared.caseId(), 1, "EDUCATION");
-        assertThat(offPanel.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(fields(offPanel.getBody())).as("%s", offPanel.getBody()).containsExactly("agency");
-
-        endorse(cleared.caseId(), 1, "SOCIAL_SERVICES");
-        endorse(cleared.caseId(), 1, "POLICE");
-        ResponseEntity<JsonNode> last = endorse(cleared.caseId(), 1, "HEALTH");
+        ResponseEntity<JsonNode> first = endorse(cleared.caseId(), 1, SOCIAL_WORKER);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(first.getBody().path("agency").asText()).isEqualTo("SOCIAL_SERVICES");
+        assertThat(first.getBody().path("endorsedBy").asText()).isEqualTo(memberId(Agency.SOCIAL_SERVICES));
+        assertThat(first.getBody().path("stage").asText()).isEqualTo("OPEN");
+        endorse(cleared.caseId(), 1, panel(Agency.POLICE, LUTON));
+        ResponseEntity<JsonNode> last = endorse(cleared.caseId(), 1, panel(Agency.HEALTH, LUTON));
         assertThat(last.getStatusCode()).isEqualTo(HttpStatus.OK);
-        JsonNode agreed = last.getBody();
+        assertThat(last.getBody().path("stage").asText()).isEqualTo("FORMULATION_AGREED");
+
+        JsonNode agreed = read(cleared.caseId(), SOCIAL_WORKER, "ASSESSMENT").getBody();
         assertThat(agreed.path("stage").asText()).isEqualTo("FORMULATION_AGREED");
         JsonNode formulation = agreed.path("formulations").get(0);
         assertThat(formulation.path("agreed").asBoolean()).isTrue();
+        assertThat(formulation.path("proposedBy").asText()).isEqualTo(memberId(Agency.SOCIAL_SERVICES));
         assertThat(formulation.path("summary").asText())
                 .isEqualTo("Invented summary: isolated, receptive to a mentor.");
         assertThat(formulation.path("endorsements").findValuesAsText("agency"))
                 .containsExactly("SOCIAL_SERVICES", "POLICE", "HEALTH");
+        assertThat(formulation.path("endorsements").findValuesAsText("endorsedBy"))
+                .containsExactly(memberId(Agency.SOCIAL_SERVICES), memberId(Agency.POLICE),
+                        memberId(Agency.HEALTH));
 
-        ConsumerRecord<String, String> published = awaitPublished(cleared.caseId(), "FormulationAgreed");
+        ConsumerRecord<String, String> published = published(Topics.ASSESSMENT_EVENTS, cleared.caseId(),
+                "FormulationAgreed", found -> !found.isEmpty()).get(0);
         JsonNode event = JSON.readTree(published.value());
         assertThat(event.path("formulationVersion").asInt()).isEqualTo(1);
         assertThat(event.path("leadAgency").asText()).isEqualTo("SOCIAL_SERVICES");
@@ -137,134 +90,158 @@ class AssessmentServiceIT {
 
     @Test
     void aRedeliveredScreenClearanceLeavesTheAssessmentUnchanged() throws Exception {
-        SecurityScreenCleared cleared = cleared(UUID.randomUUID(), "sub-it-luton-2");
+        SecurityScreenCleared cleared = cleared(UUID.randomUUID(), LUTON, "sub-it-luton-2");
         String messageId = UUID.randomUUID().toString();
         RecordMetadata first = publish(cleared, messageId, null);
-        JsonNode before = awaitAssessment(cleared.caseId());
+        JsonNode before = awaitAssessment(cleared.caseId(), SOCIAL_WORKER);
 
         publish(cleared, messageId, first.partition());
-        SecurityScreenCleared marker = cleared(UUID.randomUUID(), "sub-it-luton-3");
-        publish(marker, first.partition());
-        awaitAssessment(marker.caseId());
+        SecurityScreenCleared marker = cleared(UUID.randomUUID(), LUTON, "sub-it-luton-3");
+        publish(marker, UUID.randomUUID().toString(), first.partition());
+        awaitAssessment(marker.caseId(), SOCIAL_WORKER);
 
-        JsonNode after = rest.getForEntity("/assessments/" + cleared.caseId(), JsonNode.class).getBody();
+        JsonNode after = read(cleared.caseId(), SOCIAL_WORKER, "ASSESSMENT").getBody();
         assertThat(after.path("version").asLong()).isEqualTo(before.path("version").asLong()).isZero();
         assertThat(after).isEqualTo(before);
     }
 
     @Test
     void aFormulationWithoutNeedsIsRefusedNamingTheField() {
-        ResponseEntity<JsonNode> refused = rest.postForEntity(formulations(UUID.randomUUID()), Map.of(
-                "interventionLevel", "TARGETED", "leadAgency", "HEALTH", "proposedBy", "nurse-invented",
-                "summary", "invented"), JsonNode.class);
+        ResponseEntity<JsonNode> refused = post(formulations(UUID.randomUUID()), SOCIAL_WORKER, Map.of(
+                "interventionLevel", "TARGETED", "leadAgency", "HEALTH", "summary", "invented"));
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertRefused(refused, HttpStatus.BAD_REQUEST, "needs");
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(fields(refused.getBody())).as("%s", refused.getBody()).containsExactly("needs");
     }
 
     @Test
     void aFormulationWithAnUnknownInterventionLevelIsRefusedNamingTheField() {
-        ResponseEntity<JsonNode> refused = rest.postForEntity(formulations(UUID.randomUUID()), Map.of(
+        ResponseEntity<JsonNode> refused = post(formulations(UUID.randomUUID()), SOCIAL_WORKER, Map.of(
                 "needs", List.of("invented need"), "interventionLevel", "WHATEVER_WORKS", "leadAgency", "HEALTH",
-                "proposedBy", "nurse-invented", "summary", "invented"), JsonNode.class);
+                "summary", "invented"));
 
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertRefused(refused, HttpStatus.BAD_REQUEST, "interventionLevel");
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(fields(refused.getBody())).as("%s", refused.getBody()).containsExactly("interventionLevel");
+    }
+
+    @Test
+    void withoutATokenNothingIsAnsweredButUnauthenticated() throws Exception {
+        SecurityScreenCleared cleared = openAssessment(LUTON, SOCIAL_WORKER);
+
+        assertThat(read(cleared.caseId(), null, "ASSESSMENT").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(propose(cleared.caseId(), null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(recordAgreement(cleared.caseId(), null, Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aPoliceScreenerMayNotProposeAFormulation() throws Exception {
+        SecurityScreenCleared cleared = openAssessment(LUTON, SOCIAL_WORKER);
+
+        ResponseEntity<JsonNode> refused = propose(cleared.caseId(),
+                TestTokens.bearer(Role.POLICE_SCREENER, Agency.POLICE, LUTON));
+
+        assertRefused(refused, HttpStatus.FORBIDDEN, "caller");
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anotherDistrictsAssessmentIsNotFoundExactlyAsAnUnknownCase() throws Exception {
+        SecurityScreenCleared cleared = openAssessment(LUTON, SOCIAL_WORKER);
+        String elsewhere = panel(Agency.SOCIAL_SERVICES, "dk-fyn");
+
+        ResponseEntity<JsonNode> outOfScope = read(cleared.caseId(), elsewhere, "ASSESSMENT");
+        ResponseEntity<JsonNode> unknown = read(UUID.randomUUID(), elsewhere, "ASSESSMENT");
+
+        assertThat(outOfScope.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(outOfScope.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(withoutInstance(outOfScope.getBody())).isEqualTo(withoutInstance(unknown.getBody()));
+        ResponseEntity<JsonNode> proposal = propose(cleared.caseId(), elsewhere);
+        assertThat(proposal.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(withoutInstance(proposal.getBody())).isEqualTo(withoutInstance(unknown.getBody()));
+        assertThat(read(cleared.caseId(), dpo("dk-fyn"), "DATA_PROTECTION").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aPanelMemberOfAnAgencyOffThePanelDoesNotFindTheAssessment() throws Exception {
+        SecurityScreenCleared cleared = openAssessment(LUTON, SOCIAL_WORKER);
+        String education = panel(Agency.EDUCATION, LUTON);
+
+        assertThat(read(cleared.caseId(), education, "ASSESSMENT").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(propose(cleared.caseId(), education).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(endorse(cleared.caseId(), 1, education).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(read(cleared.caseId(), dpo(LUTON), "DATA_PROTECTION").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aReadStatesAPurposeOtherThanProsecutionAndIsWrittenToTheAccessLog() throws Exception {
+        SecurityScreenCleared cleared = openAssessment(LUTON, SOCIAL_WORKER);
+
+        assertRefused(read(cleared.caseId(), SOCIAL_WORKER, null), HttpStatus.BAD_REQUEST, "X-Purpose");
+        assertRefused(read(cleared.caseId(), SOCIAL_WORKER, "PROSECUTION"), HttpStatus.FORBIDDEN, "X-Purpose");
+        assertRefused(read(cleared.caseId(), SOCIAL_WORKER, "RESEARCH"), HttpStatus.FORBIDDEN, "X-Purpose");
+        assertRefused(get(formulations(cleared.caseId()) + "/1", SOCIAL_WORKER, null), HttpStatus.BAD_REQUEST,
+                "X-Purpose");
+        propose(cleared.caseId(), SOCIAL_WORKER);
+        ResponseEntity<JsonNode> formulation = get(formulations(cleared.caseId()) + "/1",
+                panel(Agency.HEALTH, LUTON), "SAFEGUARDING");
+        assertThat(formulation.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(formulation.getBody().path("version").asInt()).isEqualTo(1);
+
+        List<ConsumerRecord<String, String>> logged = published(Topics.ACCESS_LOG, cleared.caseId(),
+                "CaseRecordAccessed", found -> found.size() >= 2);
+        List<JsonNode> reads = logged.stream().map(record -> readTree(record.value())).toList();
+        assertThat(reads).extracting(read -> read.path("who").asText())
+                .containsExactly(memberId(Agency.SOCIAL_SERVICES), memberId(Agency.HEALTH));
+        assertThat(reads).extracting(read -> read.path("purpose").asText())
+                .containsExactly("ASSESSMENT", "SAFEGUARDING");
+        assertThat(reads).extracting(read -> read.path("view").asText()).containsOnly("assessment");
+        assertThat(reads).extracting(read -> read.path("role").asText()).containsOnly("PANEL_MEMBER");
+        assertThat(reads.get(1).path("agency").asText()).isEqualTo("HEALTH");
+        assertThat(logged.get(0).key()).isEqualTo(cleared.caseId().toString());
+    }
+
+    @Test
+    void actorsAreTheCallerAndTheirOwnAgency() throws Exception {
+        SecurityScreenCleared cleared = openAssessment(LUTON, SOCIAL_WORKER);
+
+        assertRefused(post(formulations(cleared.caseId()), SOCIAL_WORKER, Map.of(
+                "needs", List.of("invented need"), "interventionLevel", "TARGETED", "leadAgency", "HEALTH",
+                "proposedBy", "someone-else-invented", "summary", "invented")), HttpStatus.BAD_REQUEST, "proposedBy");
+        propose(cleared.caseId(), SOCIAL_WORKER);
+        assertRefused(post(formulations(cleared.caseId()) + "/1/endorsements", SOCIAL_WORKER,
+                Map.of("agency", "POLICE")), HttpStatus.BAD_REQUEST, "agency");
+        assertRefused(post(formulations(cleared.caseId()) + "/1/endorsements", SOCIAL_WORKER,
+                Map.of("endorsedBy", "someone-else-invented")), HttpStatus.BAD_REQUEST, "endorsedBy");
+
+        ResponseEntity<JsonNode> named = post(formulations(cleared.caseId()) + "/1/endorsements", SOCIAL_WORKER,
+                Map.of("agency", "SOCIAL_SERVICES", "endorsedBy", memberId(Agency.SOCIAL_SERVICES)));
+        assertThat(named.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertRefused(endorse(cleared.caseId(), 1, SOCIAL_WORKER), HttpStatus.CONFLICT, "agency");
     }
 
     @Test
     void anAssessmentNobodyOpenedIsNotFound() {
-        ResponseEntity<JsonNode> missing = rest.getForEntity("/assessments/" + UUID.randomUUID(), JsonNode.class);
+        ResponseEntity<JsonNode> missing = read(UUID.randomUUID(), SOCIAL_WORKER, "ASSESSMENT");
 
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(missing.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    private static SecurityScreenCleared cleared(UUID caseId, String subjectRef) {
-        return new SecurityScreenCleared(caseId, LUTON, Instant.parse("2031-05-04T08:30:00Z"), UUID.randomUUID(),
-                subjectRef, "screener-invented", "no security concern (invented)");
+    /** A problem body without its instance (the request path, which names the case asked for). */
+    private static JsonNode withoutInstance(JsonNode problem) {
+        ObjectNode copy = problem.deepCopy();
+        copy.remove("instance");
+        return copy;
     }
 
-    private static RecordMetadata publish(SecurityScreenCleared event, Integer partition) throws Exception {
-        return publish(event, UUID.randomUUID().toString(), partition);
-    }
-
-    private static RecordMetadata publish(SecurityScreenCleared event, String messageId, Integer partition)
-            throws Exception {
-        return producer.send(CatalogueRecords.of(event, messageId, event.referralId().toString(), partition)).get();
-    }
-
-    private JsonNode awaitAssessment(UUID caseId) {
-        return eventually(() -> {
-            ResponseEntity<JsonNode> response = rest.getForEntity("/assessments/" + caseId, JsonNode.class);
-            return response.getStatusCode() == HttpStatus.OK ? Optional.of(response.getBody()) : Optional.empty();
-        });
-    }
-
-    private ResponseEntity<JsonNode> endorse(UUID caseId, int version, String agency) {
-        return rest.postForEntity(formulations(caseId) + "/" + version + "/endorsements",
-                Map.of("agency", agency, "endorsedBy", "member-" + agency.toLowerCase() + "-invented"),
-                JsonNode.class);
-    }
-
-    private static ConsumerRecord<String, String> awaitPublished(UUID caseId, String eventType) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ASSESSMENT_EVENTS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            return eventually(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (caseId.toString().equals(header(record, EventHeaders.CASE_ID))
-                            && eventType.equals(header(record, EventHeaders.EVENT_TYPE))) {
-                        return Optional.of(record);
-                    }
-                }
-                return Optional.empty();
-            });
+    private static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static String formulations(UUID caseId) {
-        return "/assessments/" + caseId + "/formulations";
-    }
-
-    private static List<String> fields(JsonNode problem) {
-        return problem.path("errors").findValuesAsText("field");
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> texts = new ArrayList<>();
-        array.forEach(node -> texts.add(node.asText()));
-        return texts;
-    }
-
-    private static <T> T eventually(Supplier<Optional<T>> probe) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<T> result = probe.get();
-            if (result.isPresent()) {
-                return result.get();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("nothing came within " + PATIENCE);
     }
 }

@@ -4,7 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -15,11 +17,15 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
+import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
+import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
@@ -28,6 +34,7 @@ import org.pve.caseplatform.support.domain.LifecycleViolation;
 /**
  * A case's multi-agency assessment: formulations proposed in numbered versions, endorsed agency by agency, agreed
  * once every agency on the panel has endorsed the current version. A new proposal voids earlier endorsements.
+ * Panel members' confidentiality agreements go on record here too, one per member, until expired.
  */
 @Aggregate
 class CaseAssessment {
@@ -40,6 +47,7 @@ class CaseAssessment {
     private AssessmentStage stage;
     private FormulationProposed currentProposal;
     private List<Agency> endorsingAgencies;
+    private final Map<String, ConfidentialityAgreementRecorded> agreementsOnRecord = new HashMap<>();
 
     CaseAssessment() {
     }
@@ -89,6 +97,27 @@ class CaseAssessment {
         }
     }
 
+    @CommandHandler
+    void handle(RecordConfidentialityAgreement command) {
+        apply(new ConfidentialityAgreementRecorded(caseId, districtId, now(), command.memberId(), command.agency(),
+                command.validUntil(), command.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(ExpireConfidentialityAgreement command) {
+        ConfidentialityAgreementRecorded agreement = agreementsOnRecord.get(command.memberId());
+        if (command.scheduled()) {
+            if (agreement == null || agreement.validUntil().isAfter(command.scheduledFor())) {
+                return;
+            }
+        } else if (agreement == null) {
+            throw new LifecycleViolation("memberId", "no confidentiality agreement of this member is active for "
+                    + "the case");
+        }
+        apply(new ConfidentialityAgreementExpired(caseId, districtId, now(), agreement.memberId(),
+                agreement.agency(), command.expiredBy()));
+    }
+
     @EventSourcingHandler
     void on(AssessmentOpened event) {
         caseId = event.caseId();
@@ -113,6 +142,16 @@ class CaseAssessment {
     @EventSourcingHandler
     void on(FormulationAgreed event) {
         stage = AssessmentStage.FORMULATION_AGREED;
+    }
+
+    @EventSourcingHandler
+    void on(ConfidentialityAgreementRecorded event) {
+        agreementsOnRecord.put(event.memberId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(ConfidentialityAgreementExpired event) {
+        agreementsOnRecord.remove(event.memberId());
     }
 
     private int currentVersion() {

@@ -1,15 +1,22 @@
 package org.pve.caseplatform.assessment.query;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.AssessmentView;
+import org.pve.caseplatform.assessment.api.AssessmentView.ConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.AssessmentView.Endorsement;
 import org.pve.caseplatform.assessment.api.AssessmentView.Formulation;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
@@ -17,23 +24,29 @@ import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.eventstore.EventStreams;
 import org.springframework.stereotype.Component;
 
-/** Builds a case's assessment view from the assessment's own events, decrypting what the key store can still open. */
+/**
+ * Builds a case's assessment view from the assessment's own events, decrypting what the key store can still open.
+ * An agreement counts as active on the clock's present: not expired, and its validUntil still ahead, so one past
+ * its time no longer counts even before the expiry schedule has recorded its end.
+ */
 @Component
 public class AssessmentViewReader {
 
     private final EventStreams streams;
     private final PersonalDataVault vault;
+    private final Clock clock;
 
-    public AssessmentViewReader(EventStreams streams, PersonalDataVault vault) {
+    public AssessmentViewReader(EventStreams streams, PersonalDataVault vault, Clock clock) {
         this.streams = streams;
         this.vault = vault;
+        this.clock = clock;
     }
 
     public AssessmentView find(UUID caseId) {
         EventStreams.Stream stream = streams.of(caseId.toString());
         Fold fold = new Fold();
         stream.events().forEach(fold::apply);
-        return fold.view(stream.version());
+        return fold.view(stream.version(), clock.instant());
     }
 
     /** The view under construction: formulations and their endorsements grow as the events come. */
@@ -42,6 +55,8 @@ public class AssessmentViewReader {
         private AssessmentOpened opened;
         private AssessmentStage stage;
         private final List<Formulation> formulations = new ArrayList<>();
+        private final Map<String, ConfidentialityAgreementRecorded> agreements = new LinkedHashMap<>();
+        private final Map<String, Boolean> expired = new LinkedHashMap<>();
 
         void apply(CaseEvent event) {
             if (event instanceof AssessmentOpened e) {
@@ -60,13 +75,22 @@ public class AssessmentViewReader {
                 stage = AssessmentStage.FORMULATION_AGREED;
                 replace(e.formulationVersion(), f -> new Formulation(f.version(), f.needs(), f.interventionLevel(),
                         f.leadAgency(), f.proposedBy(), f.summary(), f.proposedAt(), f.endorsements(), true));
+            } else if (event instanceof ConfidentialityAgreementRecorded e) {
+                agreements.put(e.memberId(), e);
+                expired.put(e.memberId(), false);
+            } else if (event instanceof ConfidentialityAgreementExpired e) {
+                expired.put(e.memberId(), true);
             }
         }
 
-        AssessmentView view(long version) {
+        AssessmentView view(long version, Instant now) {
+            List<ConfidentialityAgreement> onRecord = agreements.values().stream()
+                    .map(a -> new ConfidentialityAgreement(a.memberId(), a.agency(), a.validUntil(),
+                            !expired.get(a.memberId()) && a.validUntil().isAfter(now)))
+                    .toList();
             return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
                     opened.frameworkId(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
-                    opened.dueAt(), stage, List.copyOf(formulations), version);
+                    opened.dueAt(), stage, List.copyOf(formulations), onRecord, version);
         }
 
         private void replace(int version, UnaryOperator<Formulation> change) {

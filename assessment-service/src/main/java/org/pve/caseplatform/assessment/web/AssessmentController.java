@@ -2,70 +2,136 @@ package org.pve.caseplatform.assessment.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
+import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
+import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
 import org.pve.caseplatform.assessment.query.AssessmentViewReader;
 import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.PersonalDataKeys;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.pve.caseplatform.support.security.AccessPolicy;
+import org.pve.caseplatform.support.security.Caller;
+import org.pve.caseplatform.support.security.Forbidden;
+import org.pve.caseplatform.support.security.Operation;
+import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.web.InvalidRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A case's assessment: the panel's formulations, proposed and endorsed until agreed. */
+/**
+ * A case's assessment: the panel's formulations, proposed and endorsed until agreed, and the panel members'
+ * confidentiality agreements. Every endpoint goes through {@link AssessmentAccess} with its Operation.
+ */
 @RestController
 class AssessmentController {
 
+    static final Duration DEFAULT_AGREEMENT_VALIDITY = Duration.ofDays(365);
+
+    private final AssessmentAccess access;
     private final AssessmentViewReader views;
     private final CommandGateway commands;
     private final PersonalDataVault vault;
+    private final Clock clock;
 
-    AssessmentController(AssessmentViewReader views, CommandGateway commands, PersonalDataVault vault) {
+    AssessmentController(AssessmentAccess access, AssessmentViewReader views, CommandGateway commands,
+                         PersonalDataVault vault, Clock clock) {
+        this.access = access;
         this.views = views;
         this.commands = commands;
         this.vault = vault;
+        this.clock = clock;
     }
 
     @GetMapping("/assessments/{caseId}")
-    AssessmentView assessment(@PathVariable UUID caseId) {
-        return views.find(caseId);
+    AssessmentView assessment(Caller caller, @PathVariable UUID caseId,
+                              @RequestHeader(value = AccessPolicy.PURPOSE_HEADER, required = false) String purpose) {
+        return access.read(caller, Operation.VIEW_ASSESSMENT, caseId, purpose);
     }
 
     @GetMapping("/assessments/{caseId}/formulations/{version}")
-    AssessmentView.Formulation formulation(@PathVariable UUID caseId, @PathVariable int version) {
-        return views.find(caseId).formulations().stream()
+    AssessmentView.Formulation formulation(Caller caller, @PathVariable UUID caseId, @PathVariable int version,
+                                           @RequestHeader(value = AccessPolicy.PURPOSE_HEADER, required = false)
+                                           String purpose) {
+        return access.read(caller, Operation.VIEW_ASSESSMENT, caseId, purpose).formulations().stream()
                 .filter(formulation -> formulation.version() == version)
                 .findFirst()
                 .orElseThrow(() -> new UnknownRecord("formulation " + version + " of " + caseId));
     }
 
     @PostMapping("/assessments/{caseId}/formulations")
-    ResponseEntity<FormulationAccepted> propose(@PathVariable UUID caseId,
+    ResponseEntity<FormulationAccepted> propose(Caller caller, @PathVariable UUID caseId,
                                                 @Valid @RequestBody FormulationRequest request) {
+        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        String proposedBy = caller.actingAs("proposedBy", request.proposedBy());
         if (request.leadAgency() == null && request.interventionLevel() != InterventionLevel.SECURITY_LED) {
             throw new InvalidRequest("leadAgency", "is required unless the intervention is SECURITY_LED");
         }
-        String subjectRef = views.find(caseId).subjectRef();
-        EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(subjectRef, caseId), request.summary());
+        EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
+                request.summary());
         int version = commands.sendAndWait(new ProposeFormulation(caseId, request.needs(),
-                request.interventionLevel(), request.leadAgency(), request.proposedBy(), summary));
+                request.interventionLevel(), request.leadAgency(), proposedBy, summary));
         return ResponseEntity.created(URI.create("/assessments/" + caseId + "/formulations/" + version))
                 .body(new FormulationAccepted(caseId, version));
     }
 
     @PostMapping("/assessments/{caseId}/formulations/{version}/endorsements")
-    AssessmentView endorse(@PathVariable UUID caseId, @PathVariable int version,
-                           @Valid @RequestBody EndorsementRequest request) {
-        commands.sendAndWait(new EndorseFormulation(caseId, version, request.agency(), request.endorsedBy()));
-        return views.find(caseId);
+    EndorsementAccepted endorse(Caller caller, @PathVariable UUID caseId, @PathVariable int version,
+                                @Valid @RequestBody(required = false) EndorsementRequest body) {
+        access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        EndorsementRequest request = body == null ? new EndorsementRequest(null, null) : body;
+        String endorsedBy = caller.actingAs("endorsedBy", request.endorsedBy());
+        if (request.agency() != null && request.agency() != caller.agency()) {
+            throw new InvalidRequest("agency", "must be the caller's own agency (" + caller.agency() + ") or left out");
+        }
+        commands.sendAndWait(new EndorseFormulation(caseId, version, caller.agency(), endorsedBy));
+        AssessmentView after = views.find(caseId);
+        return new EndorsementAccepted(caseId, version, caller.agency(), endorsedBy, after.stage(), after.version());
+    }
+
+    @PostMapping("/assessments/{caseId}/confidentiality-agreements")
+    ResponseEntity<AgreementAnswer> recordAgreement(Caller caller, @PathVariable UUID caseId,
+                                                    @RequestBody(required = false) AgreementRequest request) {
+        access.command(caller, Operation.RECORD_CONFIDENTIALITY_AGREEMENT, caseId, false);
+        Instant now = clock.instant();
+        Instant validUntil = request == null || request.validUntil() == null
+                ? now.plus(DEFAULT_AGREEMENT_VALIDITY) : request.validUntil();
+        if (!validUntil.isAfter(now)) {
+            throw new InvalidRequest("validUntil", "must be in the future");
+        }
+        commands.sendAndWait(new RecordConfidentialityAgreement(caseId, caller.id(), caller.agency(), validUntil,
+                caller.id()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new AgreementAnswer(caseId, caller.id(), caller.agency(), validUntil, true));
+    }
+
+    @PostMapping("/assessments/{caseId}/confidentiality-agreements/{memberId}/expiry")
+    AgreementAnswer expireAgreement(Caller caller, @PathVariable UUID caseId, @PathVariable String memberId) {
+        AssessmentView assessment = access.command(caller, Operation.EXPIRE_CONFIDENTIALITY_AGREEMENT, caseId,
+                false);
+        if (caller.role() == Role.PANEL_MEMBER && !caller.id().equals(memberId)) {
+            throw new Forbidden("memberId", "a panel member may expire only their own confidentiality agreement");
+        }
+        AssessmentView.ConfidentialityAgreement agreement = assessment.confidentialityAgreements().stream()
+                .filter(a -> a.memberId().equals(memberId)).findFirst()
+                .orElseThrow(() -> new LifecycleViolation("memberId",
+                        "no confidentiality agreement of this member is active for the case"));
+        commands.sendAndWait(ExpireConfidentialityAgreement.byPerson(caseId, memberId, caller.id()));
+        return new AgreementAnswer(caseId, memberId, agreement.agency(), agreement.validUntil(), false);
     }
 }

@@ -1,12 +1,13 @@
 package org.pve.caseplatform.assessment.web;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.pve.caseplatform.contract.Agency;
 
-/** A panel member endorses a formulation version on behalf of their agency. */
+/**
+ * A panel member endorses a formulation version on behalf of their agency. The agency and the endorser are the
+ * caller's own (from the token); either may still be named, and must then match.
+ */
 record EndorsementRequest(
-        @NotNull Agency agency,
-        @NotBlank @Size(max = 200) String endorsedBy) {
+        Agency agency,
+        @Size(max = 200) String endorsedBy) {
 }

@@ -11,12 +11,16 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
+import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
+import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
+import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
@@ -30,6 +34,9 @@ class CaseAssessmentTest {
     private static final List<Agency> PANEL = List.of(Agency.SOCIAL_SERVICES, Agency.POLICE, Agency.HEALTH);
     private static final Instant DUE = Instant.parse("2031-03-22T09:00:00Z");
     private static final List<String> NEEDS = List.of("stable housing", "mentoring");
+    private static final String MEMBER = "panel-member-health";
+    private static final Instant VALID_UNTIL = Instant.parse("2032-03-01T00:00:00Z");
+    private static final Instant EXTENDED_UNTIL = Instant.parse("2033-03-01T00:00:00Z");
     private static final EncryptedValue SUMMARY = EncryptedValue.of(SUBJECT, "aXY=", "c3VtbWFyeQ==");
 
     private AggregateTestFixture<CaseAssessment> fixture;
@@ -189,6 +196,75 @@ class CaseAssessmentTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aPanelMembersConfidentialityAgreementGoesOnRecord() {
+        fixture.given(opened())
+                .when(new RecordConfidentialityAgreement(CASE, MEMBER, Agency.HEALTH, VALID_UNTIL, MEMBER))
+                .expectEvents(agreementRecorded(VALID_UNTIL));
+    }
+
+    @Test
+    void recordingAgainWhileActiveExtendsTheAgreement() {
+        fixture.given(opened(), agreementRecorded(VALID_UNTIL))
+                .when(new RecordConfidentialityAgreement(CASE, MEMBER, Agency.HEALTH, EXTENDED_UNTIL, MEMBER))
+                .expectEvents(agreementRecorded(EXTENDED_UNTIL));
+    }
+
+    @Test
+    void aPersonEndsAnAgreementOnRecord() {
+        fixture.given(opened(), agreementRecorded(VALID_UNTIL))
+                .when(ExpireConfidentialityAgreement.byPerson(CASE, MEMBER, "dpo-invented"))
+                .expectEvents(agreementExpired("dpo-invented"));
+    }
+
+    @Test
+    void anAgreementNeverRecordedCannotBeExpired() {
+        fixture.given(opened())
+                .when(ExpireConfidentialityAgreement.byPerson(CASE, MEMBER, MEMBER))
+                .expectException(violationOf("memberId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgreementAlreadyExpiredCannotBeExpiredAgain() {
+        fixture.given(opened(), agreementRecorded(VALID_UNTIL), agreementExpired(MEMBER))
+                .when(ExpireConfidentialityAgreement.byPerson(CASE, MEMBER, MEMBER))
+                .expectException(violationOf("memberId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theScheduleEndsAnAgreementWhoseTimeHasCome() {
+        fixture.given(opened(), agreementRecorded(VALID_UNTIL))
+                .when(ExpireConfidentialityAgreement.bySchedule(CASE, MEMBER, VALID_UNTIL))
+                .expectEvents(agreementExpired(ExpireConfidentialityAgreement.EXPIRY_SCHEDULE));
+    }
+
+    @Test
+    void theScheduleLeavesAnAgreementExtendedSinceAlone() {
+        fixture.given(opened(), agreementRecorded(VALID_UNTIL), agreementRecorded(EXTENDED_UNTIL))
+                .when(ExpireConfidentialityAgreement.bySchedule(CASE, MEMBER, VALID_UNTIL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void theScheduleEndsAnAgreementOnlyOnce() {
+        fixture.given(opened(), agreementRecorded(VALID_UNTIL),
+                        agreementExpired(ExpireConfidentialityAgreement.EXPIRY_SCHEDULE))
+                .when(ExpireConfidentialityAgreement.bySchedule(CASE, MEMBER, VALID_UNTIL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgreementRecordedAnewAfterExpiryIsOnRecordAgain() {
+        fixture.given(opened(), agreementRecorded(VALID_UNTIL), agreementExpired(MEMBER),
+                        agreementRecorded(EXTENDED_UNTIL))
+                .when(ExpireConfidentialityAgreement.byPerson(CASE, MEMBER, MEMBER))
+                .expectEvents(agreementExpired(MEMBER));
+    }
+
     /** A LifecycleViolation (HTTP 409) naming the given field. */
     private static Matcher<LifecycleViolation> violationOf(String field) {
         return new TypeSafeMatcher<>() {
@@ -209,6 +285,16 @@ class CaseAssessmentTest {
                 endorsed(1, Agency.SOCIAL_SERVICES), endorsed(1, Agency.POLICE), endorsed(1, Agency.HEALTH),
                 new FormulationAgreed(CASE, DISTRICT, fixture.currentTime(), SUBJECT, 1, NEEDS,
                         InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES, PANEL)};
+    }
+
+    private ConfidentialityAgreementRecorded agreementRecorded(Instant validUntil) {
+        return new ConfidentialityAgreementRecorded(CASE, DISTRICT, fixture.currentTime(), MEMBER, Agency.HEALTH,
+                validUntil, MEMBER);
+    }
+
+    private ConfidentialityAgreementExpired agreementExpired(String expiredBy) {
+        return new ConfidentialityAgreementExpired(CASE, DISTRICT, fixture.currentTime(), MEMBER, Agency.HEALTH,
+                expiredBy);
     }
 
     private AssessmentOpened opened() {

@@ -1,0 +1,69 @@
+package org.pve.caseplatform.assessment.command;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+
+/**
+ * The durable expiries of confidentiality agreements (MongoDB collection {@code confidentiality-expiries}): one
+ * document per agreement recorded (case, member, validUntil), kept across restarts and marked fired once its
+ * command went through. An agreement extended since keeps its old document; the aggregate ignores that expiry.
+ */
+public class ConfidentialityExpiries {
+
+    static final String COLLECTION = "confidentiality-expiries";
+
+    private final MongoCollection<Document> expiries;
+
+    public ConfidentialityExpiries(ServiceDatabase database) {
+        this.expiries = database.database().getCollection(COLLECTION);
+        this.expiries.createIndex(Indexes.ascending("fired", "dueAtMillis"));
+    }
+
+    /** An agreement's expiry still to fire. */
+    public record Expiry(String id, UUID caseId, String memberId, Instant validUntil) {
+    }
+
+    /** Records the expiry unless it is already there; dueAt keeps validUntil exactly, dueAtMillis is for queries. */
+    public void schedule(UUID caseId, String memberId, Instant validUntil) {
+        expiries.updateOne(Filters.eq("_id", idOf(caseId, memberId, validUntil)), Updates.combine(
+                Updates.setOnInsert("caseId", caseId.toString()),
+                Updates.setOnInsert("memberId", memberId),
+                Updates.setOnInsert("dueAtMillis", validUntil.toEpochMilli()),
+                Updates.setOnInsert("dueAt", validUntil.toString()),
+                Updates.setOnInsert("fired", false)), new UpdateOptions().upsert(true));
+    }
+
+    /** The expiries due at {@code now} that have not fired yet, earliest first. */
+    public List<Expiry> due(Instant now, int limit) {
+        List<Expiry> due = new ArrayList<>();
+        expiries.find(Filters.and(Filters.eq("fired", false), Filters.lte("dueAtMillis", now.toEpochMilli())))
+                .sort(Indexes.ascending("dueAtMillis")).limit(limit)
+                .forEach(document -> due.add(new Expiry(document.getString("_id"),
+                        UUID.fromString(document.getString("caseId")), document.getString("memberId"),
+                        Instant.parse(document.getString("dueAt")))));
+        return due;
+    }
+
+    public void markFired(Expiry expiry, Instant firedAt) {
+        expiries.updateOne(Filters.eq("_id", expiry.id()),
+                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
+    }
+
+    /** Drops an expiry whose case has no assessment (the command that recorded it failed). */
+    public void drop(Expiry expiry) {
+        expiries.deleteOne(Filters.eq("_id", expiry.id()));
+    }
+
+    static String idOf(UUID caseId, String memberId, Instant validUntil) {
+        return "confidentiality-expiry:" + caseId + ":" + memberId + ":" + validUntil.toEpochMilli();
+    }
+}
