@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -32,16 +33,22 @@ import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.Channel;
 import org.pve.caseplatform.contract.ConcernCategory;
-import org.pve.caseplatform.contract.EncryptedValue;
+import org.pve.caseplatform.contract.SecurityDestination;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.referral.ReferralEscalatedToSecurity;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
 import org.pve.caseplatform.support.kafka.CatalogueRecords;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
+import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
+import org.pve.caseplatform.support.testing.TestTokens;
+import org.pve.caseplatform.support.testing.TopicReader;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -62,6 +69,7 @@ class CaseHistoryIT {
     private static final Instant OPENED = Instant.parse("2031-03-04T09:06:30Z");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = EventJson.newMapper();
+    private static final String AUDITOR = TestTokens.bearer(Role.AUDITOR, Agency.SOCIAL_SERVICES, "dk-invented");
 
     private static Producer<String, String> producer;
 
@@ -69,6 +77,9 @@ class CaseHistoryIT {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private PersonalDataVault vault;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -106,13 +117,91 @@ class CaseHistoryIT {
                 "msg-cleared-" + caseId, "msg-opened-" + caseId);
         assertThat(texts(history, "occurredAt"))
                 .containsExactly(RECEIVED.toString(), CLEARED.toString(), OPENED.toString());
-        JsonNode clearing = history.get("events").get(1);
+        List<JsonNode> ofTheCase = new ArrayList<>();
+        history.get("events").forEach(event -> {
+            if (!"CaseRecordAccessed".equals(event.get("eventType").asText())) {
+                ofTheCase.add(event);
+            }
+        });
+        JsonNode clearing = ofTheCase.get(1);
         assertThat(clearing.get("actor").asText()).isEqualTo("screener-ole");
         assertThat(clearing.get("topic").asText()).isEqualTo(Topics.REFERRAL_EVENTS);
         assertThat(clearing.get("offset").asLong()).isLessThan(again.offset());
-        JsonNode identity = history.get("events").get(0).get("data").get("subjectIdentity");
-        assertThat(identity.get("ciphertext").asText()).isEqualTo("aW52ZW50ZWQgaWRlbnRpdHk=");
+        JsonNode identity = ofTheCase.get(0).get("data").get("subjectIdentity");
+        assertThat(identity.get("ciphertext").isTextual()).isTrue();
         assertThat(identity.get("keyRef").asText()).isEqualTo("sub-invented");
+        assertThat(history.toString()).doesNotContain("Invented Person");
+    }
+
+    @Test
+    void aHistoryReadIsPublishedToTheAccessLogAndThenShownInTheHistory() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        publish(received(caseId), "msg-received-" + caseId);
+        awaitHistory(caseId, 1);
+
+        List<ConsumerRecord<String, String>> logged = TopicReader.read(
+                TestInfrastructure.kafka().bootstrapServers(), Topics.ACCESS_LOG,
+                record -> caseId.toString().equals(record.key()), found -> !found.isEmpty(), PATIENCE);
+
+        assertThat(logged).isNotEmpty();
+        assertThat(TopicReader.header(logged.get(0), EventHeaders.EVENT_TYPE)).isEqualTo("CaseRecordAccessed");
+        JsonNode accessed = JSON.readTree(logged.get(0).value());
+        assertThat(accessed.get("who").asText()).isEqualTo(TestTokens.idOf(Role.AUDITOR, Agency.SOCIAL_SERVICES));
+        assertThat(accessed.get("role").asText()).isEqualTo("AUDITOR");
+        assertThat(accessed.get("view").asText()).isEqualTo("case-history");
+        assertThat(accessed.get("purpose").asText()).isEqualTo("AUDIT");
+        assertThat(accessed.get("districtId").asText()).isEqualTo("dk-invented");
+
+        JsonNode history = awaitValue(() -> JSON.readTree(get("/cases/" + caseId + "/history").body()),
+                read -> eventTypes(read).contains("CaseRecordAccessed"), "the read in the history");
+        JsonNode read = history.get("events").get(eventTypes(history).indexOf("CaseRecordAccessed"));
+        assertThat(read.get("actor").asText()).isEqualTo(TestTokens.idOf(Role.AUDITOR, Agency.SOCIAL_SERVICES));
+        assertThat(read.get("data").get("purpose").asText()).isEqualTo("AUDIT");
+    }
+
+    @Test
+    void aCaseOfAnotherDistrictIsNotFoundExactlyAsACaseNeverSeen() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        publish(received(caseId), "msg-received-" + caseId);
+        awaitHistory(caseId, 1);
+        String elsewhere = TestTokens.bearer(Role.AUDITOR, Agency.SOCIAL_SERVICES, "dk-elsewhere");
+
+        HttpResponse<String> other = get("/cases/" + caseId + "/history", elsewhere, "AUDIT");
+        UUID neverSeen = UUID.randomUUID();
+        HttpResponse<String> unknown = get("/cases/" + neverSeen + "/history", elsewhere, "AUDIT");
+
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(other.body().replace(caseId.toString(), "ID"))
+                .isEqualTo(unknown.body().replace(neverSeen.toString(), "ID"));
+    }
+
+    @Test
+    void aCaseSealedOnTheSecuritySideIsNotFoundOutsideThePolice() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        publish(received(caseId), "msg-received-" + caseId);
+        publish(new ReferralEscalatedToSecurity(caseId, "dk-invented", CLEARED, UUID.randomUUID(), "screener-ole",
+                SecurityDestination.POLICE_INVESTIGATION, "an invented risk"), "msg-escalated-" + caseId);
+        String police = TestTokens.bearer(Role.AUDITOR, Agency.POLICE, "dk-invented");
+        awaitValue(() -> get("/cases/" + caseId + "/history", police, "AUDIT"),
+                response -> response.statusCode() == 200 && response.body().contains("ReferralEscalatedToSecurity"),
+                "the escalation in the history");
+
+        assertThat(get("/cases/" + caseId + "/history").statusCode()).isEqualTo(404);
+        assertThat(get("/cases/" + caseId + "/history.csv").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReadForProsecutionIsForbiddenAndRolesOutsideTheAuditRowToo() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        publish(received(caseId), "msg-received-" + caseId);
+        awaitHistory(caseId, 1);
+
+        assertThat(get("/cases/" + caseId + "/history", AUDITOR, "PROSECUTION").statusCode()).isEqualTo(403);
+        assertThat(get("/cases/" + caseId + "/history",
+                TestTokens.bearer(Role.CASE_OWNER, Agency.SOCIAL_SERVICES, "dk-invented"), "CASE_MANAGEMENT")
+                .statusCode()).isEqualTo(403);
+        assertThat(get("/cases/" + caseId + "/history", null, "AUDIT").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -198,7 +287,8 @@ class CaseHistoryIT {
         return awaitValue(() -> {
             HttpResponse<String> response = get("/cases/" + caseId + "/history");
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        }, history -> history != null && history.get("events").size() >= events, events + " events of " + caseId);
+        }, history -> history != null && texts(history, "eventType").size() >= events,
+                events + " events of " + caseId);
     }
 
     private static <T> T awaitValue(Probe<T> probe, Predicate<T> done, String what) throws Exception {
@@ -216,22 +306,40 @@ class CaseHistoryIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, AUDITOR, "AUDIT");
     }
 
+    private HttpResponse<String> get(String path, String token, String purpose) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Purpose", purpose);
+        if (token != null) {
+            request.header("Authorization", token);
+        }
+        return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The field of each event of the case, less the access log's records of reads (which tests make too). */
     private static List<String> texts(JsonNode history, String field) {
         List<String> values = new ArrayList<>();
-        history.get("events").forEach(event -> values.add(event.get(field).asText()));
+        history.get("events").forEach(event -> {
+            if (!"CaseRecordAccessed".equals(event.get("eventType").asText())) {
+                values.add(event.get(field).asText());
+            }
+        });
         return values;
     }
 
-    private static ReferralReceived received(UUID caseId) {
+    private static List<String> eventTypes(JsonNode history) {
+        List<String> values = new ArrayList<>();
+        history.get("events").forEach(event -> values.add(event.get("eventType").asText()));
+        return values;
+    }
+
+    private ReferralReceived received(UUID caseId) {
         return new ReferralReceived(caseId, "dk-invented", RECEIVED, UUID.randomUUID(), "0999", Channel.AGENCY,
                 Agency.EDUCATION, "ext-" + caseId, "sub-invented",
-                EncryptedValue.of("sub-invented", "aXY=", "aW52ZW50ZWQgaWRlbnRpdHk="), AgeBand.AGE_16_17,
-                List.of(ConcernCategory.MIXED_OR_UNCLEAR),
-                EncryptedValue.of("sub-invented", "aXY=", "aW52ZW50ZWQgY29uY2Vybg=="));
+                vault.encrypt("sub-invented", "Invented Person 2015-05-05"), AgeBand.AGE_16_17,
+                List.of(ConcernCategory.MIXED_OR_UNCLEAR), vault.encrypt("sub-invented", "an invented concern"));
     }
 
     private static SecurityScreenCleared cleared(UUID caseId) {

@@ -32,7 +32,20 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.pve.caseplatform.contract.AgeBand;
+import org.pve.caseplatform.contract.Agency;
+import org.pve.caseplatform.contract.Channel;
+import org.pve.caseplatform.contract.ConcernCategory;
+import org.pve.caseplatform.contract.referral.ReferralReceived;
+import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.kafka.CatalogueRecords;
+import org.pve.caseplatform.support.security.Role;
+import org.pve.caseplatform.support.testing.TestTokens;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
@@ -50,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext // closes the service while the shared broker and MongoDB still run, not in a racing shutdown hook
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LedgerVerificationIT {
 
     private static final String LEDGER_GROUP = "audit-service.ledger";
@@ -65,6 +79,9 @@ class LedgerVerificationIT {
 
     @Value("${spring.data.mongodb.database}")
     private String database;
+
+    @Autowired
+    private PersonalDataVault vault;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry registry) {
@@ -100,6 +117,32 @@ class LedgerVerificationIT {
     }
 
     @Test
+    @Order(1)
+    void erasingAPersonsKeyLeavesTheLedgerVerifiedAndTheHistoryShowsTheFieldErased() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        String subjectRef = "sub-erase-" + caseId.toString().substring(0, 8);
+        ReferralReceived received = new ReferralReceived(caseId, "dk-invented", Instant.parse("2031-03-04T09:00:00Z"),
+                UUID.randomUUID(), "0999", Channel.AGENCY, Agency.EDUCATION, null, subjectRef,
+                vault.encrypt(subjectRef, "Invented Person 2001-01-01"), AgeBand.AGE_18_24,
+                List.of(ConcernCategory.MIXED_OR_UNCLEAR), vault.encrypt(subjectRef, "an invented concern"));
+        RecordMetadata sent = producer.send(CatalogueRecords.of(received, "msg-erase-" + caseId, "corr")).get();
+        awaitLedgerPast(sent);
+        assertThat(verification().get("verified").asBoolean()).isTrue();
+        assertThat(referral(history(caseId)).at("/data/subjectIdentity/ciphertext").isTextual()).isTrue();
+
+        vault.destroy(subjectRef);
+
+        JsonNode afterErasure = verification();
+        assertThat(afterErasure.get("verified").asBoolean()).as(afterErasure.toPrettyString()).isTrue();
+        JsonNode data = referral(history(caseId)).get("data");
+        assertThat(data.get("subjectIdentity")).isEqualTo(JSON.readTree("{\"erased\":true}"));
+        assertThat(data.get("concernSummary")).isEqualTo(JSON.readTree("{\"erased\":true}"));
+        assertThat(data.get("subjectRef").asText()).isEqualTo(subjectRef);
+        assertThat(data.toString()).doesNotContain("Invented Person");
+    }
+
+    @Test
+    @Order(2)
     void theLedgerVerifiesUntilItsTailIsCutAndTheCutHidden() throws Exception {
         String caseId = UUID.randomUUID().toString();
         RecordMetadata last = null;
@@ -138,10 +181,29 @@ class LedgerVerificationIT {
 
     private JsonNode verification() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/ledger/verification")).GET().build(),
+                URI.create("http://localhost:" + port + "/ledger/verification"))
+                .header("Authorization", TestTokens.bearer(Role.AUDITOR, Agency.SOCIAL_SERVICES, "*")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private JsonNode history(UUID caseId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/cases/" + caseId + "/history"))
+                .header("Authorization", TestTokens.bearer(Role.AUDITOR, Agency.SOCIAL_SERVICES, "dk-invented"))
+                .header("X-Purpose", "AUDIT").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode referral(JsonNode history) {
+        for (JsonNode event : history.get("events")) {
+            if ("ReferralReceived".equals(event.get("eventType").asText())) {
+                return event;
+            }
+        }
+        throw new AssertionError("no referral in " + history.toPrettyString());
     }
 
     private static JsonNode chainOf(JsonNode report, String chain) {

@@ -15,13 +15,14 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.pve.caseplatform.audit.history.CaseTimeline;
+import org.pve.caseplatform.audit.history.SecuritySeal;
 import org.pve.caseplatform.audit.history.StageEntry;
 import org.pve.caseplatform.audit.history.TimelineEvent;
 
 /**
  * The cohort read model, one document per case: the non-personal facts of every event seen of the case, keyed by
  * messageId (so a redelivery sets the same fact again), and what they add up to (district, referral month in UTC, stage,
- * the stages entered, escalations, closure outcome). Instants are ISO-8601 text so they keep their nanoseconds.
+ * the stages entered, escalations, closure outcome, whether it is sealed on the security side). Instants are ISO-8601 text so they keep their nanoseconds.
  */
 public class CohortCases {
 
@@ -63,6 +64,13 @@ public class CohortCases {
         return cases.find(filter).into(new ArrayList<>());
     }
 
+    /** The case documents a cohort of that scope counts. */
+    public List<Document> all(CohortScope scope) {
+        Bson filter = scope.districts() != null && scope.districts().size() == 1
+                ? Filters.eq("districtId", scope.districts().iterator().next()) : new Document();
+        return cases.find(filter).into(new ArrayList<>()).stream().filter(scope::counts).toList();
+    }
+
     public void drop() {
         cases.drop();
     }
@@ -90,6 +98,12 @@ public class CohortCases {
                 .map(fact -> String.valueOf(fact.get("data", Document.class).get("escalatedTo")))
                 .toList());
         summary.append("closureOutcome", timeline.closureOutcome());
+        boolean sealed = false;
+        for (Document fact : ordered) {
+            sealed = SecuritySeal.after(sealed, fact.getString("eventType"),
+                    fact.get("data", Document.class).get("escalatedTo"));
+        }
+        summary.append("sealed", sealed);
         return summary;
     }
 

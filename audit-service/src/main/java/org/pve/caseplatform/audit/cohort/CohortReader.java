@@ -23,10 +23,10 @@ public class CohortReader {
         this.cases = cases;
     }
 
-    /** Cases per district, referral month and current stage; either filter may be null. */
-    public List<StageCount> stages(String districtId, String month, boolean suppress) {
+    /** Cases per district, referral month and current stage, within the scope; month may be null. */
+    public List<StageCount> stages(CohortScope scope, String month, boolean suppress) {
         Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing(Object::toString));
-        for (Document stored : cases.all(districtId)) {
+        for (Document stored : cases.all(scope)) {
             Document summary = summary(stored);
             String stage = summary.getString("stage");
             String referredIn = summary.getString("month");
@@ -42,9 +42,9 @@ public class CohortReader {
     }
 
     /** Median and 90th percentile of the completed stays per district and stage. */
-    public List<TimeInStage> timeInStage(String districtId, boolean suppress) {
+    public List<TimeInStage> timeInStage(CohortScope scope, boolean suppress) {
         Map<List<String>, List<Duration>> stays = new TreeMap<>(Comparator.comparing(Object::toString));
-        for (Document stored : cases.all(districtId)) {
+        for (Document stored : cases.all(scope)) {
             List<Document> entered = summary(stored).getList("stages", Document.class, List.of());
             for (int i = 0; i + 1 < entered.size(); i++) {
                 Duration stay = Duration.between(Instant.parse(entered.get(i).getString("enteredAt")),
@@ -65,9 +65,9 @@ public class CohortReader {
     }
 
     /** Escalations by destination and closures by outcome, per district. */
-    public List<OutcomeCount> outcomes(String districtId, boolean suppress) {
+    public List<OutcomeCount> outcomes(CohortScope scope, boolean suppress) {
         Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing(Object::toString));
-        for (Document stored : cases.all(districtId)) {
+        for (Document stored : cases.all(scope)) {
             Document summary = summary(stored);
             for (String destination : summary.getList("escalatedTo", String.class, List.of())) {
                 counts.merge(List.of(district(stored), "ESCALATION", destination), 1, Integer::sum);

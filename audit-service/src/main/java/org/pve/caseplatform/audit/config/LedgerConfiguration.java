@@ -6,7 +6,10 @@ import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.audit.query.CaseHistoryReader;
 import org.pve.caseplatform.audit.query.Ledger;
 import org.pve.caseplatform.audit.query.LedgerProjection;
+import org.pve.caseplatform.audit.query.SubjectExports;
+import org.pve.caseplatform.audit.query.SubjectIndex;
 import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.kafka.KafkaEventProcessor;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
@@ -28,14 +31,27 @@ class LedgerConfiguration {
         return new Ledger(database.database());
     }
 
+    /** The subject index, filled from the ledger once if it was written before the index existed. */
     @Bean
-    LedgerProjection ledgerProjection(Ledger ledger, HashChains chains) {
-        return new LedgerProjection(ledger, chains, Clock.systemUTC());
+    SubjectIndex subjectIndex(ServiceDatabase database, Ledger ledger) {
+        SubjectIndex index = new SubjectIndex(database.database());
+        index.fillFrom(ledger);
+        return index;
     }
 
     @Bean
-    CaseHistoryReader caseHistoryReader(Ledger ledger) {
-        return new CaseHistoryReader(ledger);
+    LedgerProjection ledgerProjection(Ledger ledger, HashChains chains, SubjectIndex subjects) {
+        return new LedgerProjection(ledger, chains, Clock.systemUTC(), subjects);
+    }
+
+    @Bean
+    CaseHistoryReader caseHistoryReader(Ledger ledger, PersonalDataVault vault) {
+        return new CaseHistoryReader(ledger, vault::holdsKey);
+    }
+
+    @Bean
+    SubjectExports subjectExports(Ledger ledger, SubjectIndex subjects, PersonalDataVault vault) {
+        return new SubjectExports(ledger, subjects, vault, Clock.systemUTC());
     }
 
     /** Not when the process only verifies the ledger ({@code --verify-ledger}) or replays ({@code --replay}). */

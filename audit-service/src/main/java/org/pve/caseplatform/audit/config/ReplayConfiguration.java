@@ -9,6 +9,7 @@ import org.pve.caseplatform.audit.ledger.AnchorSigner;
 import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.audit.replay.ReplayRunner;
 import org.pve.caseplatform.audit.replay.Replays;
+import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ class ReplayConfiguration {
 
     @Bean(destroyMethod = "")
     Replays replays(KafkaSettings kafka, ServiceDatabase database, MongoClient client, AnchorSigner signer,
+                    PersonalDataVault vault,
                     @Value("${platform.audit.anchor-every:100}") long anchorEvery,
                     @Value("${platform.audit.anchor-interval:PT60S}") Duration anchorInterval) {
         String live = database.database().getName();
@@ -37,7 +39,8 @@ class ReplayConfiguration {
         return new Replays(id -> kafka.consumerProperties("audit-service.replay-" + id),
                 LedgerConfiguration.WITNESSED_TOPICS, database.database(),
                 id -> client.getDatabase(live + "-replay-" + id), Clock.systemUTC(), executor,
-                target -> new HashChains(target, signer, anchorEvery, anchorInterval, Clock.systemUTC()));
+                target -> new HashChains(target, signer, anchorEvery, anchorInterval, Clock.systemUTC()),
+                vault::holdsKey);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package org.pve.caseplatform.audit.history;
 
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
 
 /**
  * RFC 4180 text for exports: every value quoted when it holds a comma, quote or line break, and a value a
@@ -22,28 +21,12 @@ public final class Csv {
 
     /**
      * An event's data as JSON with every encrypted value (an object carrying a ciphertext) replaced by
-     * {@code "[encrypted]"}: an export carries pseudonyms and enums, never a personal field, not even as ciphertext.
+     * {@code "[encrypted]"} and every erased one shown as {@code {"erased": true}}: an export carries pseudonyms and
+     * enums, never a personal field, not even as ciphertext.
      */
     public static String redacted(Map<String, Object> data) {
-        return redact(new Document(data)).toJson();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object redactValue(Object value) {
-        if (value instanceof Map<?, ?> map) {
-            boolean encrypted = map.containsKey("ciphertext") || map.containsKey("erased");
-            return encrypted ? "[encrypted]" : redact(new Document((Map<String, Object>) map));
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(Csv::redactValue).toList();
-        }
-        return value;
-    }
-
-    private static Document redact(Document document) {
-        Document redacted = new Document();
-        document.forEach((key, value) -> redacted.append(key, redactValue(value)));
-        return redacted;
+        return PersonalFields.map(data, field -> PersonalFields.isErased(field) ? PersonalFields.erased()
+                : "[encrypted]").toJson();
     }
 
     private static void line(StringBuilder csv, List<Object> values) {

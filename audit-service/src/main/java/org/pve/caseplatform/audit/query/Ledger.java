@@ -63,6 +63,15 @@ public class Ledger {
         return found;
     }
 
+    /** Every entry of an event type (a scan: for one-off rebuilds only). */
+    public List<LedgerEntry> entriesOfType(String eventType) {
+        List<LedgerEntry> found = new ArrayList<>();
+        for (Document document : entries.find(Filters.eq("eventType", eventType))) {
+            found.add(LedgerEntry.fromDocument(document));
+        }
+        return found;
+    }
+
     /** Serves case histories on a real MongoDB; the wire server in tests accepts it and answers by scanning. */
     private void createHistoryIndex() {
         try {

@@ -35,30 +35,44 @@ public class LedgerProjection {
     private final Ledger ledger;
     private final HashChains chains;
     private final Clock clock;
+    private final SubjectIndex subjects;
 
     public LedgerProjection(Ledger ledger, Clock clock) {
         this(ledger, null, clock);
     }
 
-    /** With chains, every record (readable or not, first or duplicate) becomes a link of its partition's chain. */
     public LedgerProjection(Ledger ledger, HashChains chains, Clock clock) {
+        this(ledger, chains, clock, null);
+    }
+
+    /**
+     * With chains, every record (readable or not, first or duplicate) becomes a link of its partition's chain; with
+     * a subject index, every referral naming its subject is noted there (again on a redelivery, which changes
+     * nothing).
+     */
+    public LedgerProjection(Ledger ledger, HashChains chains, Clock clock, SubjectIndex subjects) {
         this.ledger = ledger;
         this.chains = chains;
         this.clock = clock;
+        this.subjects = subjects;
     }
 
     public void on(DeliveredEvent event) {
+        Optional<LedgerEntry> entry = entryFor(event);
         if (chains != null) {
-            if (!chains.append(event, entryFor(event).map(LedgerEntry::toDocument).orElse(null))) {
+            if (!chains.append(event, entry.map(LedgerEntry::toDocument).orElse(null))) {
                 log.debug("{} adds no entry to the ledger", event.position());
             }
-            return;
+        } else {
+            entry.ifPresent(read -> {
+                if (!ledger.append(read)) {
+                    log.debug("{} at {} already in the ledger", read.messageId(), event.position());
+                }
+            });
         }
-        entryFor(event).ifPresent(entry -> {
-            if (!ledger.append(entry)) {
-                log.debug("{} at {} already in the ledger", entry.messageId(), event.position());
-            }
-        });
+        if (subjects != null) {
+            entry.ifPresent(subjects::note);
+        }
     }
 
     Optional<LedgerEntry> entryFor(DeliveredEvent event) {

@@ -10,8 +10,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.pve.caseplatform.audit.cohort.CohortCases;
+import org.pve.caseplatform.audit.cohort.CohortScope;
+import org.pve.caseplatform.audit.history.ErasureMarks;
 import org.pve.caseplatform.audit.ledger.HashChains;
 
 /**
@@ -41,17 +44,28 @@ public final class ReplayComparator {
     /** With {@code chains}, also every hash-chain link the replay built must have the live link's hash. */
     public static ReplayComparison compare(MongoDatabase live, MongoDatabase replay, String districtId,
                                            ReplayedRange range, boolean fromBeginning, boolean chains) {
+        return compare(live, replay, districtId, range, fromBeginning, chains, keyRef -> true);
+    }
+
+    /**
+     * The same, a difference shown with every personal field whose key the key store no longer holds
+     * ({@code holdsKey} false) as {@code {"erased": true}}.
+     */
+    public static ReplayComparison compare(MongoDatabase live, MongoDatabase replay, String districtId,
+                                           ReplayedRange range, boolean fromBeginning, boolean chains,
+                                           Predicate<String> holdsKey) {
+        ErasureMarks marks = new ErasureMarks(holdsKey);
         List<String> differences = new ArrayList<>();
         if (chains) {
             diffChains(live, replay, differences);
         }
         Map<String, Document> liveEntries = ledger(live, districtId, range);
         Map<String, Document> replayEntries = ledger(replay, districtId, range);
-        diff("ledger entry", liveEntries, replayEntries, differences);
+        diff("ledger entry", liveEntries, replayEntries, differences, marks);
         Set<String> whole = fromBeginning ? wholeWithin(live, districtId, range) : Set.of();
         Map<String, Document> liveCases = cohorts(live, districtId, range, whole);
         Map<String, Document> replayCases = cohorts(replay, districtId, range, whole);
-        diff("cohort case", liveCases, replayCases, differences);
+        diff("cohort case", liveCases, replayCases, differences, marks);
         return new ReplayComparison(liveEntries.size(), liveCases.size(),
                 differences.subList(0, Math.min(SHOWN, differences.size())));
     }
@@ -93,7 +107,7 @@ public final class ReplayComparator {
     /** The live cases all of whose facts lie in the range: only for those must the summaries agree too. */
     private static Set<String> wholeWithin(MongoDatabase live, String districtId, ReplayedRange range) {
         Set<String> whole = new HashSet<>();
-        for (Document stored : new CohortCases(live).all(districtId)) {
+        for (Document stored : new CohortCases(live).all(CohortScope.district(districtId))) {
             if (stored.get("facts", Document.class).values().stream()
                     .allMatch(fact -> inRange((Document) fact, null, range))) {
                 whole.add(String.valueOf(stored.get("_id")));
@@ -105,7 +119,7 @@ public final class ReplayComparator {
     private static Map<String, Document> cohorts(MongoDatabase database, String districtId,
                                                  ReplayedRange range, Set<String> whole) {
         Map<String, Document> cases = new TreeMap<>();
-        for (Document stored : new CohortCases(database).all(districtId)) {
+        for (Document stored : new CohortCases(database).all(CohortScope.district(districtId))) {
             Document facts = new Document();
             stored.get("facts", Document.class).forEach((key, fact) -> {
                 if (inRange((Document) fact, null, range)) {
@@ -134,7 +148,7 @@ public final class ReplayComparator {
     }
 
     private static void diff(String what, Map<String, Document> live, Map<String, Document> replay,
-                             List<String> differences) {
+                             List<String> differences, ErasureMarks marks) {
         TreeSet<String> keys = new TreeSet<>(live.keySet());
         keys.addAll(replay.keySet());
         for (String key : keys) {
@@ -145,8 +159,8 @@ public final class ReplayComparator {
             } else if (expected == null) {
                 differences.add(what + " " + key + " is in the replay but not live");
             } else if (!Objects.equals(expected, actual)) {
-                differences.add(what + " " + key + " differs: live " + expected.toJson() + ", replay "
-                        + actual.toJson());
+                differences.add(what + " " + key + " differs: live " + marks.apply(expected).toJson()
+                        + ", replay " + marks.apply(actual).toJson());
             }
         }
     }

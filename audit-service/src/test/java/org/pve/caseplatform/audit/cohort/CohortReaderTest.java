@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,10 +40,10 @@ class CohortReaderTest {
         witness(Cases.screened(UUID.randomUUID(), "dk-north", APRIL, 2));
         witness(Cases.screened(UUID.randomUUID(), "dk-south", MARCH, 2));
 
-        assertThat(reader.stages("dk-north", "2031-03", false)).containsExactly(
+        assertThat(reader.stages(CohortScope.district("dk-north"), "2031-03", false)).containsExactly(
                 new StageCount("dk-north", "2031-03", "CLOSED_NO_FURTHER_ACTION", 1, false),
                 new StageCount("dk-north", "2031-03", "IN_ASSESSMENT", 6, false));
-        assertThat(reader.stages(null, null, false)).hasSize(4);
+        assertThat(reader.stages(CohortScope.district(null), null, false)).hasSize(4);
     }
 
     @Test
@@ -54,9 +55,31 @@ class CohortReaderTest {
             witness(Cases.closedNoFurtherAction(UUID.randomUUID(), "dk-north", MARCH));
         }
 
-        assertThat(reader.stages("dk-north", null, true)).containsExactly(
+        assertThat(reader.stages(CohortScope.district("dk-north"), null, true)).containsExactly(
                 new StageCount("dk-north", "2031-03", "CLOSED_NO_FURTHER_ACTION", null, true),
                 new StageCount("dk-north", "2031-03", "IN_ASSESSMENT", 5, false));
+    }
+
+    @Test
+    void aCaseSealedOnTheSecuritySideIsCountedForThePoliceAlone() {
+        witness(Cases.escalated(UUID.randomUUID(), "dk-sealed", MARCH, SecurityDestination.INTELLIGENCE_SERVICE));
+        witness(Cases.escalated(UUID.randomUUID(), "dk-sealed", MARCH, SecurityDestination.CHANNEL_PANEL));
+
+        assertThat(reader.stages(new CohortScope(Set.of("dk-sealed"), false), null, false))
+                .containsExactly(new StageCount("dk-sealed", "2031-03", "REFERRED", 1, false));
+        assertThat(reader.outcomes(new CohortScope(Set.of("dk-sealed"), false), false))
+                .containsExactly(new OutcomeCount("dk-sealed", "ESCALATION", "CHANNEL_PANEL", 1, false));
+        assertThat(reader.stages(new CohortScope(Set.of("dk-sealed"), true), null, false)).hasSize(2);
+    }
+
+    @Test
+    void aScopeOfSeveralDistrictsCountsThoseAlone() {
+        witness(Cases.screened(UUID.randomUUID(), "dk-one", MARCH, 2));
+        witness(Cases.screened(UUID.randomUUID(), "dk-two", MARCH, 2));
+        witness(Cases.screened(UUID.randomUUID(), "dk-three", MARCH, 2));
+
+        assertThat(reader.stages(new CohortScope(Set.of("dk-one", "dk-two"), false), null, false))
+                .extracting(StageCount::districtId).containsExactlyInAnyOrder("dk-one", "dk-two");
     }
 
     @Test
@@ -67,9 +90,9 @@ class CohortReaderTest {
         projection.on(first);
         projection.on(first);
 
-        assertThat(reader.stages("dk-north", null, false))
+        assertThat(reader.stages(CohortScope.district("dk-north"), null, false))
                 .containsExactly(new StageCount("dk-north", "2031-03", "REFERRED", 1, false));
-        assertThat(cases.all("dk-north").get(0).get("facts", Document.class)).hasSize(1);
+        assertThat(cases.all(CohortScope.district("dk-north")).get(0).get("facts", Document.class)).hasSize(1);
     }
 
     @Test
@@ -80,7 +103,7 @@ class CohortReaderTest {
             projection.on(Witnessed.delivered(events.get(i), offset++));
         }
 
-        assertThat(reader.stages("dk-north", null, false))
+        assertThat(reader.stages(CohortScope.district("dk-north"), null, false))
                 .containsExactly(new StageCount("dk-north", "2031-03", "CLOSED", 1, false));
     }
 
@@ -90,7 +113,7 @@ class CohortReaderTest {
             witness(Cases.screened(UUID.randomUUID(), "dk-north", MARCH, hours));
         }
 
-        assertThat(reader.timeInStage("dk-north", false))
+        assertThat(reader.timeInStage(CohortScope.district("dk-north"), false))
                 .containsExactly(new TimeInStage("dk-north", "REFERRED", 10, "PT5H", "PT9H", false));
     }
 
@@ -100,9 +123,9 @@ class CohortReaderTest {
             witness(Cases.screened(UUID.randomUUID(), "dk-north", MARCH, hours));
         }
 
-        assertThat(reader.timeInStage("dk-north", true))
+        assertThat(reader.timeInStage(CohortScope.district("dk-north"), true))
                 .containsExactly(new TimeInStage("dk-north", "REFERRED", null, null, null, true));
-        assertThat(reader.timeInStage("dk-north", false))
+        assertThat(reader.timeInStage(CohortScope.district("dk-north"), false))
                 .containsExactly(new TimeInStage("dk-north", "REFERRED", 3, "PT2H", "PT3H", false));
     }
 
@@ -115,19 +138,19 @@ class CohortReaderTest {
         witness(Cases.closedNoFurtherAction(UUID.randomUUID(), "dk-north", MARCH));
         witness(Cases.whole(UUID.randomUUID(), "dk-south", MARCH, ClosureOutcome.DISENGAGED));
 
-        assertThat(reader.outcomes("dk-north", false)).containsExactly(
+        assertThat(reader.outcomes(CohortScope.district("dk-north"), false)).containsExactly(
                 new OutcomeCount("dk-north", "CLOSURE", "GOALS_MET", 2, false),
                 new OutcomeCount("dk-north", "CLOSURE", "NO_FURTHER_ACTION:NO_CONCERN", 1, false),
                 new OutcomeCount("dk-north", "ESCALATION", "CHANNEL_PANEL", 1, false),
                 new OutcomeCount("dk-north", "ESCALATION", "POLICE_INVESTIGATION", 1, false));
-        assertThat(reader.outcomes(null, true)).allSatisfy(row -> assertThat(row.suppressed()).isTrue());
+        assertThat(reader.outcomes(CohortScope.district(null), true)).allSatisfy(row -> assertThat(row.suppressed()).isTrue());
     }
 
     @Test
     void theCohortKeepsNoPersonalOrFreeTextField() {
         witness(Cases.whole(UUID.randomUUID(), "dk-north", MARCH, ClosureOutcome.GOALS_MET));
 
-        String stored = cases.all(null).get(0).toJson();
+        String stored = cases.all(CohortScope.district(null)).get(0).toJson();
         assertThat(stored).doesNotContain("ciphertext", "aW52ZW50ZWQgaWRlbnRpdHk=", "YnJpZWZpbmc=", "rationale",
                 "cleared", "subjectIdentity");
     }

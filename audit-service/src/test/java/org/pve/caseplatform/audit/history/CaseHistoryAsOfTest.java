@@ -56,7 +56,7 @@ class CaseHistoryAsOfTest {
         MongoDatabase database = Witnessed.freshDatabase();
         Ledger ledger = new Ledger(database);
         LedgerProjection projection = new LedgerProjection(ledger, Clock.fixed(CLOSED, ZoneOffset.UTC));
-        histories = new CaseHistoryReader(ledger);
+        histories = new CaseHistoryReader(ledger, keyRef -> true);
         long offset = 0;
         // delivered out of order across topics: the history orders them by when they happened
         for (var event : List.of(closed(), commissioned(), planned(), agreed(), received(), escalated(), returned(),

@@ -6,15 +6,25 @@ import static org.pve.caseplatform.audit.query.Deliveries.delivered;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.audit.api.CaseHistory;
 import org.pve.caseplatform.audit.api.RecordedEvent;
+import org.pve.caseplatform.contract.AgeBand;
 import org.pve.caseplatform.contract.Agency;
+import org.pve.caseplatform.contract.Channel;
+import org.pve.caseplatform.contract.ConcernCategory;
+import org.pve.caseplatform.contract.EncryptedValue;
+import org.pve.caseplatform.contract.SecurityDestination;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.referral.CaseReturnedFromSecurity;
+import org.pve.caseplatform.contract.referral.ReferralEscalatedToSecurity;
+import org.pve.caseplatform.contract.referral.ReferralReceived;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.kafka.DeliveredEvent;
@@ -33,7 +43,7 @@ class CaseHistoryReaderTest {
     void setUp() {
         Ledger ledger = new Ledger(Deliveries.freshDatabase());
         projection = new LedgerProjection(ledger, Clock.systemUTC());
-        histories = new CaseHistoryReader(ledger);
+        histories = new CaseHistoryReader(ledger, keyRef -> true);
     }
 
     @Test
@@ -109,6 +119,48 @@ class CaseHistoryReaderTest {
         projection.on(delivered(cleared(CASE, T0), "msg-cleared", 0, 1));
 
         assertThatThrownBy(() -> histories.find(CASE, T0.minusNanos(1))).isInstanceOf(UnknownRecord.class);
+    }
+
+    @Test
+    void aPersonalFieldWhoseKeyIsDestroyedIsShownErasedAndOneWhoseKeyIsHeldStaysCiphertext() {
+        Ledger ledger = new Ledger(Deliveries.freshDatabase());
+        new LedgerProjection(ledger, Clock.systemUTC()).on(delivered(received(CASE,
+                EncryptedValue.of("sub-gone", "aXY=", "Z29uZQ=="), EncryptedValue.of("sub-kept", "aXY=", "a2VwdA==")),
+                "msg-received", 0, 1));
+
+        CaseHistory history = new CaseHistoryReader(ledger, "sub-kept"::equals).find(CASE, null);
+
+        Map<String, Object> data = history.events().get(0).data();
+        assertThat(new HashMap<>((Map<?, ?>) data.get("subjectIdentity"))).isEqualTo(Map.of("erased", true));
+        assertThat(((Map<?, ?>) data.get("concernSummary")).get("ciphertext")).isEqualTo("a2VwdA==");
+        assertThat(data.get("subjectRef")).isEqualTo("sub-7f3a");
+    }
+
+    @Test
+    void aCaseEscalatedToSecurityIsSealedUntilHandedBackAndTheChannelPanelSealsNothing() {
+        projection.on(delivered(received(CASE, null, null), "msg-received", 0, 1));
+        assertThat(histories.caseFile(CASE)).hasValue(new CaseFile(CASE, "dk-fyn", false));
+
+        projection.on(delivered(escalated(CASE, SecurityDestination.CHANNEL_PANEL, 60), "msg-panel", 0, 2));
+        assertThat(histories.caseFile(CASE).orElseThrow().sealed()).isFalse();
+
+        projection.on(delivered(escalated(CASE, SecurityDestination.POLICE_INVESTIGATION, 120), "msg-police", 0, 3));
+        assertThat(histories.caseFile(CASE).orElseThrow().sealed()).isTrue();
+
+        projection.on(delivered(new CaseReturnedFromSecurity(CASE, "dk-fyn", T0.plusSeconds(180), REFERRAL,
+                "police-kim", "no longer a security matter"), "msg-returned", 0, 4));
+        assertThat(histories.caseFile(CASE).orElseThrow().sealed()).isFalse();
+        assertThat(histories.caseFile(OTHER_CASE)).isEmpty();
+    }
+
+    private static ReferralReceived received(UUID caseId, EncryptedValue identity, EncryptedValue summary) {
+        return new ReferralReceived(caseId, "dk-fyn", T0, REFERRAL, "0461", Channel.AGENCY, Agency.EDUCATION, null,
+                "sub-7f3a", identity, AgeBand.AGE_16_17, List.of(ConcernCategory.FAR_RIGHT), summary);
+    }
+
+    private static ReferralEscalatedToSecurity escalated(UUID caseId, SecurityDestination to, long seconds) {
+        return new ReferralEscalatedToSecurity(caseId, "dk-fyn", T0.plusSeconds(seconds), REFERRAL, "screener-ole",
+                to, "a security matter");
     }
 
     private static DeliveredEvent at(String topic, int partition, long offset, String messageId, Instant occurredAt) {

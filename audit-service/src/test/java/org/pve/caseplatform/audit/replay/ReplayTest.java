@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.audit.cohort.CohortCases;
 import org.pve.caseplatform.audit.cohort.CohortProjection;
 import org.pve.caseplatform.audit.cohort.CohortReader;
+import org.pve.caseplatform.audit.cohort.CohortScope;
 import org.pve.caseplatform.audit.cohort.Cases;
 import org.pve.caseplatform.audit.query.CaseHistoryReader;
 import org.pve.caseplatform.audit.query.Ledger;
@@ -116,9 +117,9 @@ class ReplayTest {
         assertThat(result.comparison().cohortCasesCompared()).isEqualTo(12);
         assertThat(result.ratePerSecond()).isPositive();
         MongoDatabase rebuilt = replays.database(result.replayId());
-        assertThat(cohorts(rebuilt).stages(null, null, false)).isEqualTo(cohorts(live).stages(null, null, false));
-        assertThat(cohorts(rebuilt).timeInStage(null, false)).isEqualTo(cohorts(live).timeInStage(null, false));
-        assertThat(cohorts(rebuilt).outcomes(null, true)).isEqualTo(cohorts(live).outcomes(null, true));
+        assertThat(cohorts(rebuilt).stages(CohortScope.district(null), null, false)).isEqualTo(cohorts(live).stages(CohortScope.district(null), null, false));
+        assertThat(cohorts(rebuilt).timeInStage(CohortScope.district(null), false)).isEqualTo(cohorts(live).timeInStage(CohortScope.district(null), false));
+        assertThat(cohorts(rebuilt).outcomes(CohortScope.district(null), true)).isEqualTo(cohorts(live).outcomes(CohortScope.district(null), true));
     }
 
     @Test
@@ -151,7 +152,7 @@ class ReplayTest {
         assertThat(rebuilt.getCollection("ledger").countDocuments(Filters.ne("districtId", "dk-east"))).isZero();
         assertThat(rebuilt.getCollection("ledger").countDocuments())
                 .isEqualTo(live.getCollection("ledger").countDocuments(Filters.eq("districtId", "dk-east")));
-        assertThat(cohorts(rebuilt).stages(null, null, false)).isEqualTo(cohorts(live).stages("dk-east", null, false));
+        assertThat(cohorts(rebuilt).stages(CohortScope.district(null), null, false)).isEqualTo(cohorts(live).stages(CohortScope.district("dk-east"), null, false));
     }
 
     @Test
@@ -180,8 +181,8 @@ class ReplayTest {
 
         ReplayProgress result = replays.run(new ReplayRequest("dk-east", null));
 
-        assertThat(new CaseHistoryReader(new Ledger(replays.database(result.replayId()))).find(caseId, null))
-                .isEqualTo(new CaseHistoryReader(new Ledger(live)).find(caseId, null));
+        assertThat(new CaseHistoryReader(new Ledger(replays.database(result.replayId())), keyRef -> true).find(caseId, null))
+                .isEqualTo(new CaseHistoryReader(new Ledger(live), keyRef -> true).find(caseId, null));
     }
 
     @Test

@@ -8,22 +8,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.audit.api.CaseHistory;
 import org.pve.caseplatform.audit.api.RecordedEvent;
+import org.pve.caseplatform.audit.query.CaseFile;
 import org.pve.caseplatform.audit.query.CaseHistoryReader;
 import org.pve.caseplatform.contract.Topics;
-import org.pve.caseplatform.support.web.ProblemResponses;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(CaseHistoryController.class)
-@Import(ProblemResponses.class)
-class CaseHistoryStageControllerTest {
+class CaseHistoryStageControllerTest extends SecuredWebTest {
 
     private static final UUID CASE = UUID.fromString("00000000-0000-0000-0000-00000000ca5e");
     private static final Instant RECEIVED = Instant.parse("2031-03-04T09:00:00Z");
@@ -37,11 +36,13 @@ class CaseHistoryStageControllerTest {
 
     @Test
     void theHistoryAsOfAnInstantCarriesTheStageLastDecisionAndDurationsThen() throws Exception {
+        when(histories.caseFile(CASE)).thenReturn(Optional.of(new CaseFile(CASE, "dk-north", false)));
         when(histories.find(CASE, CLEARED)).thenReturn(new CaseHistory(CASE, CLEARED, List.of(
                 event("msg-1", "ReferralReceived", RECEIVED, null, 1),
                 event("msg-2", "SecurityScreenCleared", CLEARED, "screener-ole", 2))));
 
-        mvc.perform(get("/cases/{caseId}/history", CASE).param("asOf", CLEARED.toString()))
+        mvc.perform(get("/cases/{caseId}/history", CASE).param("asOf", CLEARED.toString())
+                        .header(AUTHORIZATION, auditor("dk-north")).header(PURPOSE, "AUDIT"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.events.length()").value(2))
                 .andExpect(jsonPath("$.stateAsOf.stage").value("IN_ASSESSMENT"))
