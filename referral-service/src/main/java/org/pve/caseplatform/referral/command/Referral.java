@@ -11,8 +11,12 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.pve.caseplatform.contract.RectifiableField;
 import org.pve.caseplatform.contract.SecurityDestination;
 import org.pve.caseplatform.contract.referral.CaseReturnedFromSecurity;
+import org.pve.caseplatform.contract.referral.IdentityRevealed;
+import org.pve.caseplatform.contract.referral.PersonalDataErased;
+import org.pve.caseplatform.contract.referral.PersonalDataRectified;
 import org.pve.caseplatform.contract.referral.ProbableMatchRejected;
 import org.pve.caseplatform.contract.referral.ReferralClosedNoFurtherAction;
 import org.pve.caseplatform.contract.referral.ReferralEscalatedToSecurity;
@@ -23,17 +27,25 @@ import org.pve.caseplatform.contract.referral.ScreeningOverdue;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
 import org.pve.caseplatform.referral.api.ClearSecurityScreen;
 import org.pve.caseplatform.referral.api.CloseReferralNoFurtherAction;
+import org.pve.caseplatform.referral.api.ErasePersonalData;
 import org.pve.caseplatform.referral.api.EscalateReferralToSecurity;
 import org.pve.caseplatform.referral.api.LinkReferralToCase;
 import org.pve.caseplatform.referral.api.MarkScreeningOverdue;
 import org.pve.caseplatform.referral.api.ReceiveReferral;
+import org.pve.caseplatform.referral.api.RectifyPersonalData;
 import org.pve.caseplatform.referral.api.ReferralStage;
 import org.pve.caseplatform.referral.api.RejectProbableMatch;
 import org.pve.caseplatform.referral.api.ReturnReferralFromSecurity;
+import org.pve.caseplatform.referral.api.RevealIdentity;
 import org.pve.caseplatform.referral.api.UnlinkReferralFromCase;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
+import org.pve.caseplatform.support.web.InvalidRequest;
 
-/** A referral and its police security screen: screened exactly once, by one of three decisions. */
+/**
+ * A referral and its police security screen: screened exactly once, by one of three decisions. It also keeps the
+ * person's rights over its personal fields: a justified reveal of a pseudonymised identity, rectification, and the
+ * record that the fields were erased (after which nothing personal can be revealed or rectified any more).
+ */
 @Aggregate
 class Referral {
 
@@ -49,6 +61,8 @@ class Referral {
     private boolean linked;
     private UUID restoresTo;
     private final Set<UUID> rejectedMatches = new HashSet<>();
+    private boolean identified;
+    private boolean erased;
 
     Referral() {
     }
@@ -115,6 +129,7 @@ class Referral {
         caseId = event.caseId();
         districtId = event.districtId();
         subjectRef = event.subjectRef();
+        identified = event.subjectIdentity() != null;
         stage = ReferralStage.AWAITING_SCREENING;
     }
 
@@ -200,6 +215,53 @@ class Referral {
     @EventSourcingHandler
     void on(ProbableMatchRejected event) {
         rejectedMatches.add(event.candidateCaseId());
+    }
+
+    /** A reveal needs an identity to reveal, still readable, and a justification that says why. */
+    @CommandHandler
+    void handle(RevealIdentity command) {
+        requireIdentified("the referral names no subject: there is no identity to reveal");
+        String justification = command.justification() == null ? "" : command.justification().strip();
+        if (justification.length() < RevealIdentity.MINIMUM_JUSTIFICATION) {
+            throw new InvalidRequest("justification", "must say why the identity is needed (at least "
+                    + RevealIdentity.MINIMUM_JUSTIFICATION + " characters)");
+        }
+        apply(new IdentityRevealed(caseId, districtId, now(), referralId, subjectRef, command.revealedTo(),
+                command.revealedToRole(), command.revealedToAgency(), justification));
+    }
+
+    /** Recorded once: a second erasure of the same fields (a retried request, a retention run) changes nothing. */
+    @CommandHandler
+    void handle(ErasePersonalData command) {
+        if (!erased) {
+            apply(new PersonalDataErased(caseId, districtId, now(), subjectRef, command.keyRef(), command.reason(),
+                    command.erasedBy()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RectifyPersonalData command) {
+        if (command.field() == RectifiableField.SUBJECT_IDENTITY) {
+            requireIdentified("the referral names no subject: there is no identity to rectify");
+        } else if (erased) {
+            throw new LifecycleViolation("referralId", "the referral's personal data was erased");
+        }
+        apply(new PersonalDataRectified(caseId, districtId, now(), referralId, command.field(), command.value(),
+                command.reason(), command.rectifiedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(PersonalDataErased event) {
+        erased = true;
+    }
+
+    private void requireIdentified(String rule) {
+        if (!identified) {
+            throw new LifecycleViolation("referralId", rule);
+        }
+        if (erased) {
+            throw new LifecycleViolation("referralId", "the referral's personal data was erased");
+        }
     }
 
     private void requireAwaitingScreeningFor(String field, String rule) {

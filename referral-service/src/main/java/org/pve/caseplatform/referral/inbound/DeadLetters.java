@@ -2,14 +2,18 @@ package org.pve.caseplatform.referral.inbound;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,11 +25,14 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.crypto.Pseudonymiser;
 
 /**
  * Publishes a refused inbound message to the dead-letter topic, keyed as it came, with the reason in headers and
- * value. The original bytes are encrypted under a key of the dead letter's own ({@code dlt-<uuid>}), so the topic
- * holds no plaintext personal data and erasing that one key makes the original unreadable.
+ * value. The original bytes are encrypted so the topic holds no plaintext personal data: under the subject's key when
+ * the message names its subject well enough to derive the pseudonym as intake would (erasing the person then makes
+ * it unreadable too), else under a key of the dead letter's own ({@code dlt-<uuid>}), destroyed after the
+ * dead-letter retention.
  */
 final class DeadLetters {
 
@@ -42,13 +49,18 @@ final class DeadLetters {
     private final String topic;
     private final Producer<String, String> producer;
     private final PersonalDataVault vault;
+    private final Pseudonymiser pseudonymiser;
+    private final DeadLetterKeys ownKeys;
     private final Clock clock;
     private final ObjectMapper json = EventJson.newMapper();
 
-    DeadLetters(String topic, Producer<String, String> producer, PersonalDataVault vault, Clock clock) {
+    DeadLetters(String topic, Producer<String, String> producer, PersonalDataVault vault, Pseudonymiser pseudonymiser,
+                DeadLetterKeys ownKeys, Clock clock) {
         this.topic = topic;
         this.producer = producer;
         this.vault = vault;
+        this.pseudonymiser = pseudonymiser;
+        this.ownKeys = ownKeys;
         this.clock = clock;
     }
 
@@ -62,7 +74,7 @@ final class DeadLetters {
                 : Base64.getEncoder().encodeToString(record.value());
         DeadLetter letter = new DeadLetter(refusal.reason(), refusal.problems(), record.topic(), record.partition(),
                 record.offset(), receivedAt, original == null ? null : encoding,
-                vault.encrypt("dlt-" + UUID.randomUUID(), original));
+                original == null ? null : vault.encrypt(keyRefFor(record.value(), receivedAt), original));
         RecordHeaders headers = new RecordHeaders();
         header(headers, REASON, refusal.reason());
         header(headers, ORIGINAL_TOPIC, record.topic());
@@ -71,6 +83,38 @@ final class DeadLetters {
         header(headers, RECEIVED_AT, receivedAt.toString());
         producer.send(new ProducerRecord<>(topic, null, record.key(), write(letter), headers))
                 .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The subject's pseudonym when the message names the subject readably, else a new key of the letter's own. */
+    String keyRefFor(byte[] value, Instant receivedAt) {
+        return subjectRef(value).orElseGet(() -> {
+            String own = DeadLetterKeys.PREFIX + UUID.randomUUID();
+            ownKeys.created(own, receivedAt);
+            return own;
+        });
+    }
+
+    private Optional<String> subjectRef(byte[] value) {
+        try {
+            JsonNode subject = json.readTree(value).path("subject");
+            JsonNode givenNames = subject.path("givenNames");
+            JsonNode familyName = subject.path("familyName");
+            JsonNode dateOfBirth = subject.path("dateOfBirth");
+            if (!givenNames.isTextual() || givenNames.asText().isBlank() || !familyName.isTextual()
+                    || familyName.asText().isBlank()) {
+                return Optional.empty();
+            }
+            LocalDate born = null;
+            if (!dateOfBirth.isMissingNode() && !dateOfBirth.isNull()) {
+                if (!dateOfBirth.isTextual()) {
+                    return Optional.empty();
+                }
+                born = LocalDate.parse(dateOfBirth.asText());
+            }
+            return Optional.of(pseudonymiser.subjectRef(givenNames.asText(), familyName.asText(), born));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private String write(DeadLetter letter) {

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.pve.caseplatform.referral.command.ReferralIntake;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.crypto.Pseudonymiser;
+import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,16 +28,28 @@ import org.springframework.context.annotation.Configuration;
 class InboundConfiguration {
 
     @Bean
+    DeadLetterKeys deadLetterKeys(ServiceDatabase database, PersonalDataVault vault) {
+        return new DeadLetterKeys(database, vault);
+    }
+
+    @Bean
+    InboundPurge inboundPurge(KafkaSettings kafka, InboundSettings settings) {
+        return new InboundPurge(kafka, settings);
+    }
+
+    @Bean
     InboundReferralConsumer inboundReferralConsumer(InboundSettings settings, KafkaSettings kafka,
                                                     ReferralIntake intake, Validator validator,
                                                     DistrictDirectory districts, PersonalDataVault vault,
-                                                    Producer<String, String> eventProducer) {
+                                                    Pseudonymiser pseudonymiser, DeadLetterKeys deadLetterKeys,
+                                                    Clock clock, Producer<String, String> eventProducer) {
         Properties consumer = kafka.consumerProperties(settings.groupId());
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         InboundTopics topics = new InboundTopics(kafka, settings);
         return new InboundReferralConsumer(settings.topic(), () -> new KafkaConsumer<>(consumer),
                 () -> topics.ensure(Duration.ofSeconds(90)),
                 new InboundReferralHandler(new InboundReferralReader(validator, districts), intake,
-                        new DeadLetters(settings.deadLetterTopic(), eventProducer, vault, Clock.systemUTC())));
+                        new DeadLetters(settings.deadLetterTopic(), eventProducer, vault, pseudonymiser,
+                                deadLetterKeys, clock)));
     }
 }

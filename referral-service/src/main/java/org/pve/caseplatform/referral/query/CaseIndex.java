@@ -7,10 +7,12 @@ import com.mongodb.client.model.Updates;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.pve.caseplatform.contract.Agency;
@@ -26,12 +28,34 @@ import org.springframework.stereotype.Component;
 public class CaseIndex {
 
     static final String COLLECTION = "case_index";
+    static final String LEAD_AGENCY = "leadAgency";
+    static final String OWNER_AGENCY = "ownerAgency";
 
     /** Where a case stands for matching: open, closed, or sealed by escalation to the security side. */
     public enum Status { OPEN, CLOSED, ESCALATED }
 
-    /** A case as the index knows it; {@code referrals} maps each referral on it to its referrer's agency. */
-    public record IndexedCase(UUID caseId, String districtId, Status status, Map<UUID, Agency> referrals) {
+    /**
+     * A case as the index knows it; {@code referrals} maps each referral on it to its referrer's agency, and the lead
+     * and owner agencies are those of the agreed formulation and the assigned case owner, once known.
+     */
+    public record IndexedCase(UUID caseId, String districtId, Status status, Map<UUID, Agency> referrals,
+                              Agency leadAgency, Agency ownerAgency) {
+
+        /** The agencies the case belongs to besides its referrers: its lead and its owner. */
+        public Set<Agency> caseAgencies() {
+            Set<Agency> agencies = EnumSet.noneOf(Agency.class);
+            if (leadAgency != null) {
+                agencies.add(leadAgency);
+            }
+            if (ownerAgency != null) {
+                agencies.add(ownerAgency);
+            }
+            return agencies;
+        }
+
+        public boolean sealed() {
+            return status == Status.ESCALATED;
+        }
 
         /** Every referral left it for another case: nothing is known on it any more. */
         public boolean vacated() {
@@ -67,6 +91,14 @@ public class CaseIndex {
                 Filters.in("status", from.stream().map(Status::name).toList())), Updates.set("status", to.name()));
     }
 
+    /** Records the case's lead agency (FormulationAgreed) or owner agency (CaseOwnerAssigned). */
+    void belongsTo(UUID caseId, String districtId, String role, Agency agency, Instant at) {
+        cases.updateOne(Filters.eq("_id", caseId.toString()), Updates.combine(
+                Updates.setOnInsert("districtId", districtId), Updates.setOnInsert("status", Status.OPEN.name()),
+                Updates.set(role, agency == null ? null : agency.name()),
+                Updates.max("lastEventAt", Date.from(at))), new UpdateOptions().upsert(true));
+    }
+
     public Optional<IndexedCase> find(UUID caseId) {
         return Optional.ofNullable(cases.find(Filters.eq("_id", caseId.toString())).first()).map(CaseIndex::read);
     }
@@ -89,6 +121,12 @@ public class CaseIndex {
                     agency == null ? null : Agency.valueOf((String) agency)));
         }
         return new IndexedCase(UUID.fromString(document.getString("_id")), document.getString("districtId"),
-                Status.valueOf(document.getString("status")), referrals);
+                Status.valueOf(document.getString("status")), referrals, agency(document, LEAD_AGENCY),
+                agency(document, OWNER_AGENCY));
+    }
+
+    private static Agency agency(Document document, String field) {
+        String name = document.getString(field);
+        return name == null ? null : Agency.valueOf(name);
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.UUID;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.SecurityDestination;
+import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.plan.CaseClosed;
+import org.pve.caseplatform.contract.plan.CaseOwnerAssigned;
+import org.pve.caseplatform.contract.referral.PersonalDataErased;
 import org.pve.caseplatform.contract.referral.CaseReturnedFromSecurity;
 import org.pve.caseplatform.contract.referral.ProbableMatchRejected;
 import org.pve.caseplatform.contract.referral.ReferralClosedNoFurtherAction;
@@ -73,7 +76,29 @@ public class CaseIndexProjection {
             returned(returned);
         } else if (event instanceof CaseClosed closed) {
             close(closed.caseId(), closed.districtId(), closed.occurredAt());
+        } else if (event instanceof FormulationAgreed agreed) {
+            cases.belongsTo(agreed.caseId(), agreed.districtId(), CaseIndex.LEAD_AGENCY, agreed.leadAgency(),
+                    agreed.occurredAt());
+        } else if (event instanceof CaseOwnerAssigned assigned) {
+            cases.belongsTo(assigned.caseId(), assigned.districtId(), CaseIndex.OWNER_AGENCY, assigned.agency(),
+                    assigned.occurredAt());
+        } else if (event instanceof PersonalDataErased erased) {
+            forget(erased);
         }
+    }
+
+    /**
+     * The person's key is gone: their blind name keys and open-case claims go too, so nothing derived from their
+     * identity stays in the read models (the pseudonym and the case's structure remain).
+     */
+    private void forget(PersonalDataErased erased) {
+        if (erased.subjectRef() != null) {
+            referrals.forgetIdentity(erased.subjectRef(), erased.occurredAt());
+        } else {
+            referrals.onCase(erased.caseId()).stream().filter(referral -> referral.subjectRef() == null)
+                    .forEach(referral -> referrals.forgetIdentity(referral.referralId()));
+        }
+        claims.release(erased.caseId());
     }
 
     private void received(ReferralReceived event) {

@@ -38,6 +38,8 @@ public class ReferralIndex {
 
     static final String COLLECTION = "referral_index";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final Bson FORGET = Updates.combine(Updates.unset("keys"), Updates.unset("claim"),
+            Updates.set("identityErased", true));
 
     private final MongoCollection<Document> referrals;
 
@@ -94,6 +96,20 @@ public class ReferralIndex {
     void reject(UUID referralId, UUID caseId) {
         referrals.updateOne(byId(referralId), Updates.combine(Updates.addToSet("rejected", caseId.toString()),
                 Updates.unset("proposals." + caseId)), UPSERT);
+    }
+
+    /**
+     * Removes what was derived from the identity of every referral about the person received up to {@code until}
+     * (the erasure; a later referral about them is under a new key): blind keys and claim.
+     */
+    public void forgetIdentity(String subjectRef, Instant until) {
+        referrals.updateMany(Filters.and(Filters.eq("subjectRef", subjectRef),
+                Filters.lte("receivedAtMillis", until.toEpochMilli())), FORGET);
+    }
+
+    /** Removes what was derived from the identity of one referral. */
+    public void forgetIdentity(UUID referralId) {
+        referrals.updateOne(byId(referralId), FORGET);
     }
 
     public Optional<IndexedReferral> find(UUID referralId) {

@@ -7,11 +7,11 @@ import org.pve.caseplatform.referral.api.LinkReferralToCase;
 import org.pve.caseplatform.referral.api.ReferralView;
 import org.pve.caseplatform.referral.api.RejectProbableMatch;
 import org.pve.caseplatform.referral.api.UnlinkReferralFromCase;
-import org.pve.caseplatform.referral.query.ReferralViewReader;
 import org.pve.caseplatform.referral.query.ScreeningQueueReader;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.security.Caller;
+import org.pve.caseplatform.support.security.Operation;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,41 +25,43 @@ import org.springframework.web.bind.annotation.RestController;
 class LinkController {
 
     private final CommandGateway commands;
-    private final ReferralViewReader views;
+    private final ReferralAccess referrals;
     private final ScreeningQueueReader queue;
 
-    LinkController(CommandGateway commands, ReferralViewReader views, ScreeningQueueReader queue) {
+    LinkController(CommandGateway commands, ReferralAccess referrals, ScreeningQueueReader queue) {
         this.commands = commands;
-        this.views = views;
+        this.referrals = referrals;
         this.queue = queue;
     }
 
     @PostMapping("/referrals/{referralId}/links")
     ReferralView link(@PathVariable UUID referralId, @Valid @RequestBody LinkRequest request, Caller caller) {
-        PoliceOnly.requireScreener(caller);
+        referrals.require(caller, Operation.DECIDE_MATCH, referralId);
+        String decidedBy = caller.actingAs("decidedBy", request.decidedBy());
         requireShown(referralId, request.caseId());
-        commands.sendAndWait(new LinkReferralToCase(referralId, request.caseId(), request.decidedBy()));
-        return views.find(referralId, caller);
+        commands.sendAndWait(new LinkReferralToCase(referralId, request.caseId(), decidedBy));
+        return referrals.answer(caller, referralId);
     }
 
     @PostMapping("/referrals/{referralId}/links/undo")
     ReferralView undo(@PathVariable UUID referralId, @Valid @RequestBody UndoLinkRequest request, Caller caller) {
-        PoliceOnly.requireScreener(caller);
-        commands.sendAndWait(new UnlinkReferralFromCase(referralId, UUID.randomUUID(), request.decidedBy(),
+        referrals.require(caller, Operation.DECIDE_MATCH, referralId);
+        String decidedBy = caller.actingAs("decidedBy", request.decidedBy());
+        commands.sendAndWait(new UnlinkReferralFromCase(referralId, UUID.randomUUID(), decidedBy,
                 request.rationale()));
-        return views.find(referralId, caller);
+        return referrals.answer(caller, referralId);
     }
 
     @PostMapping("/referrals/{referralId}/match-rejections")
     ReferralView reject(@PathVariable UUID referralId, @Valid @RequestBody LinkRequest request, Caller caller) {
-        PoliceOnly.requireScreener(caller);
+        referrals.require(caller, Operation.DECIDE_MATCH, referralId);
+        String decidedBy = caller.actingAs("decidedBy", request.decidedBy());
         requireShown(referralId, request.caseId());
-        commands.sendAndWait(new RejectProbableMatch(referralId, request.caseId(), request.decidedBy()));
-        return views.find(referralId, caller);
+        commands.sendAndWait(new RejectProbableMatch(referralId, request.caseId(), decidedBy));
+        return referrals.answer(caller, referralId);
     }
 
     private void requireShown(UUID referralId, UUID caseId) {
-        views.find(referralId);
         boolean shown;
         try {
             shown = queue.candidates(referralId).stream().anyMatch(c -> c.candidateCaseId().equals(caseId));

@@ -1,6 +1,5 @@
 package org.pve.caseplatform.referral.web;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -8,5 +7,5 @@ import org.pve.caseplatform.contract.FamilyRelation;
 
 /** One more member's case for a family group. */
 record NewMemberRequest(@NotNull UUID caseId, @NotNull FamilyRelation relation,
-                        @NotBlank @Size(max = 200) String addedBy) {
+                        @Size(max = 200) String addedBy) {
 }

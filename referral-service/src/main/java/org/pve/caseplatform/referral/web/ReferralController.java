@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.Channel;
 import org.pve.caseplatform.referral.api.ClearSecurityScreen;
 import org.pve.caseplatform.referral.api.CloseReferralNoFurtherAction;
@@ -13,18 +14,21 @@ import org.pve.caseplatform.referral.api.NewReferral;
 import org.pve.caseplatform.referral.api.ReferralAccepted;
 import org.pve.caseplatform.referral.api.ReferralView;
 import org.pve.caseplatform.referral.command.ReferralIntake;
-import org.pve.caseplatform.referral.query.ReferralViewReader;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
+import org.pve.caseplatform.support.security.AccessPolicy;
 import org.pve.caseplatform.support.security.Caller;
+import org.pve.caseplatform.support.security.Forbidden;
+import org.pve.caseplatform.support.security.Operation;
 import org.pve.caseplatform.support.web.InvalidRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Intake of referrals and the police screener's decision. */
+/** Intake of referrals, a referral's detail and the police screener's decision. */
 @RestController
 class ReferralController {
 
@@ -33,25 +37,29 @@ class ReferralController {
             List.of(Channel.HELPLINE, Channel.ONLINE_FORM, Channel.SELF_REFERRAL);
 
     private final ReferralIntake intake;
-    private final ReferralViewReader views;
+    private final ReferralAccess referrals;
     private final CommandGateway commands;
     private final DistrictDirectory districts;
+    private final AccessPolicy policy;
 
-    ReferralController(ReferralIntake intake, ReferralViewReader views, CommandGateway commands,
-                       DistrictDirectory districts) {
+    ReferralController(ReferralIntake intake, ReferralAccess referrals, CommandGateway commands,
+                       DistrictDirectory districts, AccessPolicy policy) {
         this.intake = intake;
-        this.views = views;
+        this.referrals = referrals;
         this.commands = commands;
         this.districts = districts;
+        this.policy = policy;
     }
 
     @PostMapping("/referrals")
-    ResponseEntity<ReferralAccepted> receive(@Valid @RequestBody NewReferral referral) {
+    ResponseEntity<ReferralAccepted> receive(@Valid @RequestBody NewReferral referral, Caller caller) {
+        policy.require(caller, Operation.SUBMIT_REFERRAL);
         if (districts.find(referral.districtId()).isEmpty()) {
             throw new InvalidRequest("districtId", "is not a known district");
         }
-        ReferralAccepted accepted = intake.receive(referral);
-        ReferralAccepted answer = PUBLIC_CHANNELS.contains(referral.channel())
+        NewReferral attributed = caller.isAnonymous() ? fromThePublic(referral) : fromSignedIn(referral, caller);
+        ReferralAccepted accepted = intake.receive(attributed);
+        ReferralAccepted answer = PUBLIC_CHANNELS.contains(referral.channel()) || caller.isAnonymous()
                 ? new ReferralAccepted(accepted.referralId(), null, accepted.created())
                 : accepted;
         URI location = URI.create("/referrals/" + accepted.referralId());
@@ -61,21 +69,49 @@ class ReferralController {
     }
 
     @GetMapping("/referrals/{referralId}")
-    ReferralView referral(@PathVariable UUID referralId, Caller caller) {
-        return views.find(referralId, caller);
+    ReferralView referral(@PathVariable UUID referralId, Caller caller,
+                          @RequestHeader(value = AccessPolicy.PURPOSE_HEADER, required = false) String purpose) {
+        return referrals.read(caller, referralId, purpose);
     }
 
     @PostMapping("/referrals/{referralId}/screening")
     ReferralView screen(@PathVariable UUID referralId, @Valid @RequestBody ScreeningRequest request, Caller caller) {
-        PoliceOnly.requireScreener(caller);
+        referrals.require(caller, Operation.SCREEN_REFERRAL, referralId);
+        String screenedBy = caller.actingAs("screenedBy", request.screenedBy());
         commands.sendAndWait(switch (request.decision()) {
-            case CLEAR -> new ClearSecurityScreen(referralId, request.screenedBy(), request.rationale());
-            case ESCALATE -> new EscalateReferralToSecurity(referralId, request.screenedBy(),
+            case CLEAR -> new ClearSecurityScreen(referralId, screenedBy, request.rationale());
+            case ESCALATE -> new EscalateReferralToSecurity(referralId, screenedBy,
                     required("escalatedTo", request.escalatedTo()), request.rationale());
-            case CLOSE -> new CloseReferralNoFurtherAction(referralId, request.screenedBy(),
+            case CLOSE -> new CloseReferralNoFurtherAction(referralId, screenedBy,
                     required("reason", request.reason()), request.rationale());
         });
-        return views.find(referralId, caller);
+        return referrals.answer(caller, referralId);
+    }
+
+    /** Without a token only the public channels, from the public or the person themself. */
+    private static NewReferral fromThePublic(NewReferral referral) {
+        if (!PUBLIC_CHANNELS.contains(referral.channel())) {
+            throw new InvalidRequest("channel", "an agency or integration referral needs a signed-in referrer");
+        }
+        Agency agency = referral.referrerAgency() != null ? referral.referrerAgency()
+                : referral.channel() == Channel.SELF_REFERRAL ? Agency.SELF : Agency.PUBLIC;
+        if (agency != Agency.PUBLIC && agency != Agency.SELF) {
+            throw new InvalidRequest("referrerAgency", "a referral without a signed-in referrer comes from the "
+                    + "public (PUBLIC or SELF)");
+        }
+        return referral.from(agency);
+    }
+
+    /** A signed-in referrer refers in a district they work in, for their own agency. */
+    private static NewReferral fromSignedIn(NewReferral referral, Caller caller) {
+        if (!caller.worksIn(referral.districtId())) {
+            throw new Forbidden("districtId", "the caller does not work in this district");
+        }
+        if (referral.referrerAgency() != null && referral.referrerAgency() != caller.agency()) {
+            throw new InvalidRequest("referrerAgency", "must be the caller's agency (" + caller.agency()
+                    + ") or left out");
+        }
+        return referral.from(caller.agency());
     }
 
     private static <T> T required(String field, T value) {

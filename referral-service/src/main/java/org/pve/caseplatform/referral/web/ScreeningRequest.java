@@ -6,10 +6,13 @@ import jakarta.validation.constraints.Size;
 import org.pve.caseplatform.contract.NoFurtherActionReason;
 import org.pve.caseplatform.contract.SecurityDestination;
 
-/** A screener's decision: CLEAR, ESCALATE (with escalatedTo) or CLOSE (with reason), always with a rationale. */
+/**
+ * A screener's decision: CLEAR, ESCALATE (with escalatedTo) or CLOSE (with reason), always with a rationale. The
+ * screener is the signed-in caller; {@code screenedBy} may still name them, and only them.
+ */
 record ScreeningRequest(
         @NotNull Decision decision,
-        @NotBlank @Size(max = 200) String screenedBy,
+        @Size(max = 200) String screenedBy,
         @NotBlank @Size(max = 4000) String rationale,
         SecurityDestination escalatedTo,
         NoFurtherActionReason reason) {

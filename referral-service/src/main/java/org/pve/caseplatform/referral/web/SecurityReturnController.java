@@ -5,8 +5,8 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.referral.api.ReferralView;
 import org.pve.caseplatform.referral.api.ReturnReferralFromSecurity;
-import org.pve.caseplatform.referral.query.ReferralViewReader;
 import org.pve.caseplatform.support.security.Caller;
+import org.pve.caseplatform.support.security.Operation;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,17 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 class SecurityReturnController {
 
     private final CommandGateway commands;
-    private final ReferralViewReader views;
+    private final ReferralAccess referrals;
 
-    SecurityReturnController(CommandGateway commands, ReferralViewReader views) {
+    SecurityReturnController(CommandGateway commands, ReferralAccess referrals) {
         this.commands = commands;
-        this.views = views;
+        this.referrals = referrals;
     }
 
     @PostMapping("/referrals/{referralId}/return")
     ReferralView handBack(@PathVariable UUID referralId, @Valid @RequestBody ReturnRequest request, Caller caller) {
-        PoliceOnly.requireSecuritySide(caller);
-        commands.sendAndWait(new ReturnReferralFromSecurity(referralId, request.returnedBy(), request.rationale()));
-        return views.find(referralId, caller);
+        referrals.require(caller, Operation.RETURN_FROM_SECURITY, referralId);
+        String returnedBy = caller.actingAs("returnedBy", request.returnedBy());
+        commands.sendAndWait(new ReturnReferralFromSecurity(referralId, returnedBy, request.rationale()));
+        return referrals.answer(caller, referralId);
     }
 }

@@ -43,6 +43,7 @@ import org.pve.caseplatform.referral.api.NewReferral;
 import org.pve.caseplatform.referral.api.ReferralAccepted;
 import org.pve.caseplatform.referral.command.ReferralIntake;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.crypto.Pseudonymiser;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
 
@@ -59,7 +60,8 @@ class InboundReferralConsumerTest {
     private final InboundReferralConsumer consumer = new InboundReferralConsumer(TOPIC, () -> kafka, () -> { },
             new InboundReferralHandler(new InboundReferralReader(
                     Validation.buildDefaultValidatorFactory().getValidator(), DistrictDirectory.load()), intake,
-                    new DeadLetters(TOPIC + ".dlt", producer, vault, Clock.systemUTC())));
+                    new DeadLetters(TOPIC + ".dlt", producer, vault, new Pseudonymiser(new byte[32]),
+                            mock(DeadLetterKeys.class), Clock.systemUTC())));
 
     @AfterEach
     void stop() {

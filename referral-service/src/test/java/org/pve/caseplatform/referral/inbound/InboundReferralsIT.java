@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -37,7 +39,10 @@ import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.referral.command.SubjectErasure;
+import org.pve.caseplatform.referral.query.ReferralIndex;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.crypto.Pseudonymiser;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,10 +72,20 @@ class InboundReferralsIT {
         registry.add("platform.inbound.topic", () -> INBOUND);
         registry.add("platform.inbound.group-id", () -> GROUP);
         registry.add("platform.inbound.retention", () -> "2h");
+        registry.add("referral.case-index.group", () -> GROUP + ".case-index");
+        registry.add("referral.retention.group", () -> GROUP + ".retention");
     }
 
     @Autowired
     PersonalDataVault vault;
+    @Autowired
+    Pseudonymiser pseudonymiser;
+    @Autowired
+    DeadLetterKeys deadLetterKeys;
+    @Autowired
+    SubjectErasure erasure;
+    @Autowired
+    ReferralIndex referralIndex;
 
     private final ObjectMapper json = EventJson.newMapper();
 
@@ -128,7 +143,7 @@ class InboundReferralsIT {
     }
 
     @Test
-    void aDeadLetterNamesWhereTheMessageCameFromAndHoldsItOnlyEncryptedUnderAKeyOfItsOwn() throws Exception {
+    void aDeadLetterNamesWhereTheMessageCameFromAndHoldsItOnlyEncryptedUnderItsSubjectsKey() throws Exception {
         ObjectNode referral = InboundSamples.referral().put("ageBand", "SEVENTEEN_ISH");
         byte[] original = bytes(referral);
 
@@ -146,8 +161,47 @@ class InboundReferralsIT {
         assertThat(letter.value()).doesNotContain(InboundSamples.GIVEN_NAMES, InboundSamples.FAMILY_NAME,
                 InboundSamples.DATE_OF_BIRTH, InboundSamples.CONCERN, "SEVENTEEN_ISH");
         EncryptedValue encrypted = json.treeToValue(value.get("original"), EncryptedValue.class);
-        assertThat(encrypted.keyRef()).startsWith("dlt-");
+        assertThat(encrypted.keyRef()).startsWith(pseudonymiser.subjectRef(InboundSamples.GIVEN_NAMES,
+                InboundSamples.FAMILY_NAME, LocalDate.parse(InboundSamples.DATE_OF_BIRTH)));
         assertThat(vault.decrypt(encrypted)).contains(new String(original, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDeadLetterWhoseSubjectCannotBeToldHasAKeyOfItsOwnDestroyedAfterItsRetention() throws Exception {
+        String key = "ext-" + UUID.randomUUID();
+
+        send(key, "{\"subject\": {\"givenNames\": \"Mika\", \"familyName\"".getBytes(StandardCharsets.UTF_8));
+
+        EncryptedValue encrypted = json.treeToValue(json.readTree(deadLetters(key, 1).get(0).value())
+                .get("original"), EncryptedValue.class);
+        assertThat(encrypted.keyRef()).startsWith("dlt-");
+        assertThat(vault.decrypt(encrypted)).isPresent();
+        assertThat(deadLetterKeys.destroyOlderThan(Instant.now().plusSeconds(60))).isPositive();
+        assertThat(vault.holdsKey(encrypted.keyRef())).isFalse();
+        assertThat(vault.decrypt(encrypted)).isEmpty();
+    }
+
+    @Test
+    void anErasureDeletesTheInboundRecordsTheServiceHasTaken() throws Exception {
+        ObjectNode referral = InboundSamples.referral();
+        String familyName = "Erased-" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        ((ObjectNode) referral.get("subject")).put("familyName", familyName);
+        String subjectRef = pseudonymiser.subjectRef(InboundSamples.GIVEN_NAMES, familyName,
+                LocalDate.parse(InboundSamples.DATE_OF_BIRTH));
+
+        RecordMetadata sent = send(reference(referral), bytes(referral));
+        awaitConsumed(sent);
+        await().atMost(PATIENCE).until(() -> !referralIndex.withSubjectRef(subjectRef).isEmpty());
+
+        erasure.eraseOnRequest(subjectRef, district -> true, "data-protection-officer-public");
+
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            long startsAt = admin.listOffsets(Map.of(partition, OffsetSpec.earliest())).partitionResult(partition)
+                    .get().offset();
+            assertThat(startsAt).isGreaterThan(sent.offset());
+        }
+        assertThat(vault.holdsKey(subjectRef)).isFalse();
     }
 
     @Test

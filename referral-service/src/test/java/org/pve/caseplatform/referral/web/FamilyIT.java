@@ -22,7 +22,7 @@ class FamilyIT extends MatchingItSupport {
         Accepted younger = indexed(referByAgency("EDUCATION", "uk-luton", invented("Abara")));
         Accepted mother = indexed(referByAgency("SOCIAL_SERVICES", "uk-luton", invented("Abara")));
 
-        Answer formed = client.post("/families", Map.of("formedBy", "social-worker-dee", "members", List.of(
+        Answer formed = client.post("/families", Map.of("members", List.of(
                 member(elder, "SIBLING"), member(younger, "SIBLING"))), SOCIAL_WORKER);
 
         assertThat(formed.status()).as(formed.body().toString()).isEqualTo(201);
@@ -31,10 +31,10 @@ class FamilyIT extends MatchingItSupport {
         List<ConsumerRecord<String, String>> records = recordsOf(elder.caseId(), "FamilyGroupFormed");
         JsonNode event = json.readTree(only(records, "FamilyGroupFormed").get(0).value());
         assertThat(event.get("familyId").asText()).isEqualTo(familyId);
-        assertThat(event.get("formedBy").asText()).isEqualTo("social-worker-dee");
+        assertThat(event.get("formedBy").asText()).isEqualTo(SOCIAL_WORKER.id());
 
         Answer added = client.post("/families/" + familyId + "/members", Map.of("caseId", mother.caseId(),
-                "relation", "PARENT", "addedBy", "social-worker-dee"), SOCIAL_WORKER);
+                "relation", "PARENT"), SOCIAL_WORKER);
 
         assertThat(added.status()).as(added.body().toString()).isEqualTo(200);
         assertThat(members(client.get("/families/" + familyId, SOCIAL_WORKER).body()))
@@ -44,16 +44,16 @@ class FamilyIT extends MatchingItSupport {
                 .containsExactly(elder.caseId(), younger.caseId(), mother.caseId()).doesNotHaveDuplicates();
         assertThat(records).noneMatch(r -> r.value().contains("Abara"));
         assertProblem(client.post("/families/" + familyId + "/members", Map.of("caseId", younger.caseId(),
-                "relation", "SIBLING", "addedBy", "social-worker-dee"), SOCIAL_WORKER), 409, "caseId");
+                "relation", "SIBLING"), SOCIAL_WORKER), 409, "caseId");
     }
 
     @Test
     void aFamilyNeedsTwoDifferentKnownCasesAndAKnownFamily() {
         Accepted only = indexed(referByAgency("EDUCATION", "uk-luton", invented("Okoye")));
-        Map<String, Object> one = Map.of("formedBy", "dee", "members", List.of(member(only, "SIBLING")));
-        Map<String, Object> twice = Map.of("formedBy", "dee", "members", List.of(member(only, "SIBLING"),
+        Map<String, Object> one = Map.of("members", List.of(member(only, "SIBLING")));
+        Map<String, Object> twice = Map.of("members", List.of(member(only, "SIBLING"),
                 member(only, "SIBLING")));
-        Map<String, Object> stranger = Map.of("formedBy", "dee", "members", List.of(member(only, "SIBLING"),
+        Map<String, Object> stranger = Map.of("members", List.of(member(only, "SIBLING"),
                 Map.of("caseId", UUID.randomUUID().toString(), "relation", "SIBLING")));
 
         assertProblem(client.post("/families", one, SOCIAL_WORKER), 400, "members");
@@ -62,8 +62,9 @@ class FamilyIT extends MatchingItSupport {
         assertProblem(client.get("/families/" + UUID.randomUUID(), SOCIAL_WORKER), 404, "id");
         assertProblem(client.get("/families/" + only.referralId(), SOCIAL_WORKER), 404, "id");
         assertProblem(client.post("/families/" + UUID.randomUUID() + "/members", Map.of("caseId", only.caseId(),
-                "relation", "PARENT", "addedBy", "dee"), SOCIAL_WORKER), 404, "id");
-        assertThat(client.post("/families", twice, ReferralClient.PUBLIC).status()).isEqualTo(403);
+                "relation", "PARENT"), SOCIAL_WORKER), 404, "id");
+        assertThat(client.post("/families", twice, ReferralClient.PUBLIC).status()).isEqualTo(401);
+        assertThat(client.post("/families", twice, ReferralClient.PANEL_MEMBER).status()).isEqualTo(403);
     }
 
     /** Waits until the case index knows the referral's case (a family is formed from known cases). */

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.referral.web.ReferralClient.Answer;
 import org.pve.caseplatform.referral.web.ReferralClient.As;
+import org.pve.caseplatform.support.security.Role;
 
 /** "Known to": what it answers (known, and to which agencies) and what it withholds (cases, districts, the seal). */
 class KnownToIT extends MatchingItSupport {
@@ -60,10 +62,30 @@ class KnownToIT extends MatchingItSupport {
 
     @Test
     void thePublicMayNotAskWhetherSomeoneIsKnown() {
-        Answer answer = client.get("/subjects/known-to?givenNames=Lea&familyName=Berg", ReferralClient.PUBLIC);
+        Answer anonymous = client.get("/subjects/known-to?givenNames=Lea&familyName=Berg", ReferralClient.PUBLIC);
+        Answer referrer = client.get("/subjects/known-to?givenNames=Lea&familyName=Berg",
+                new As(Role.REFERRER, Agency.PUBLIC, "*"));
 
-        assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.body().has("known")).isFalse();
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(referrer.status()).isEqualTo(403);
+        assertThat(anonymous.body().has("known")).isFalse();
+        assertThat(referrer.body().has("known")).isFalse();
+    }
+
+    @Test
+    void onlyCasesOfTheCallersDistrictsCountAndAnotherDistrictCannotBeNamed() {
+        Person person = invented("Haugaard");
+        referByAgency("HEALTH", "dk-fyn", person);
+        await(() -> knownTo(person, SOCIAL_WORKER).body(), body -> body.get("known").asBoolean(), "indexed");
+
+        JsonNode elsewhere = knownTo(person, SOCIAL_WORKER.in("dk-bornholm")).body();
+        Answer named = client.get("/subjects/known-to?givenNames=" + person.givenNames() + "&familyName="
+                + person.familyName() + "&dateOfBirth=" + person.dateOfBirth() + "&districtId=dk-fyn",
+                SOCIAL_WORKER.in("dk-bornholm"));
+
+        assertThat(elsewhere.get("known").asBoolean()).isFalse();
+        assertThat(knownTo(person, SOCIAL_WORKER.in("dk-fyn")).body().get("known").asBoolean()).isTrue();
+        assertThat(named.status()).isEqualTo(404);
     }
 
     private Answer knownTo(Person person, As caller) {

@@ -98,11 +98,12 @@ class LinkingIT extends MatchingItSupport {
         Accepted health = referByAgency("HEALTH", "dk-fyn", lea.withFamilyName("Mueller"));
         queueEntry("dk-fyn", health.referralId(), e -> proposes(e, "possibleMatches", school.caseId()));
         String links = "/referrals/" + health.referralId() + "/links";
-        Map<String, String> decision = Map.of("caseId", school.caseId(), "decidedBy", "screener-amara");
+        Map<String, String> decision = Map.of("caseId", school.caseId());
 
         assertThat(client.post(links, decision, SOCIAL_WORKER).status()).isEqualTo(403);
-        assertProblem(client.post(links, Map.of("caseId", UUID.randomUUID().toString(), "decidedBy",
-                "screener-amara"), SCREENER), 409, "caseId");
+        assertProblem(client.post(links, Map.of("caseId", UUID.randomUUID().toString()), SCREENER), 409, "caseId");
+        assertProblem(client.post(links, Map.of("caseId", school.caseId(), "decidedBy", "screener-amara"),
+                SCREENER), 400, "decidedBy");
         Answer linked = client.post(links, decision, SCREENER);
 
         assertThat(linked.status()).as(linked.body().toString()).isEqualTo(200);
@@ -110,13 +111,13 @@ class LinkingIT extends MatchingItSupport {
         JsonNode link = json.readTree(only(recordsOf(school.caseId(), "ReferralLinkedToCase"),
                 "ReferralLinkedToCase").get(0).value());
         assertThat(link.get("previousCaseId").asText()).isEqualTo(health.caseId());
-        assertThat(link.get("linkedBy").asText()).isEqualTo("screener-amara");
+        assertThat(link.get("linkedBy").asText()).isEqualTo(SCREENER.id());
         queueEntry("dk-fyn", school.referralId(),
                 e -> texts(e.get("linkedReferrals")).contains(health.referralId()));
         assertThat(queueEntry("dk-fyn", health.referralId(), e -> e.has("linkedToCase"))
                 .get("linkedToCase").asText()).isEqualTo(school.caseId());
 
-        Answer undone = client.post(links + "/undo", Map.of("decidedBy", "screener-kim",
+        Answer undone = client.post(links + "/undo", Map.of(
                 "rationale", "A cousin with the same name"), SCREENER);
 
         assertThat(undone.status()).as(undone.body().toString()).isEqualTo(200);
@@ -124,9 +125,9 @@ class LinkingIT extends MatchingItSupport {
         JsonNode unlink = json.readTree(only(recordsOf(school.caseId(), "ReferralUnlinkedFromCase"),
                 "ReferralUnlinkedFromCase").get(0).value());
         assertThat(unlink.get("restoredCaseId").asText()).isEqualTo(health.caseId());
-        assertThat(unlink.get("unlinkedBy").asText()).isEqualTo("screener-kim");
+        assertThat(unlink.get("unlinkedBy").asText()).isEqualTo(SCREENER.id());
         queueEntry("dk-fyn", school.referralId(), e -> e.get("linkedReferrals").isEmpty());
-        assertProblem(client.post(links + "/undo", Map.of("decidedBy", "screener-kim", "rationale", "again"),
+        assertProblem(client.post(links + "/undo", Map.of("rationale", "again"),
                 SCREENER), 409, "referralId");
     }
 
@@ -137,7 +138,7 @@ class LinkingIT extends MatchingItSupport {
         Accepted health = referByAgency("HEALTH", "dk-fyn", ida.withFamilyName("Mohamed"));
         queueEntry("dk-fyn", health.referralId(), e -> proposes(e, "possibleMatches", school.caseId()));
         client.post("/referrals/" + health.referralId() + "/links",
-                Map.of("caseId", school.caseId(), "decidedBy", "screener-amara"), SCREENER);
+                Map.of("caseId", school.caseId()), SCREENER);
 
         assertThat(client.screen(health.referralId(), ReferralClient.clear(), SCREENER).status()).isEqualTo(200);
 
@@ -152,7 +153,7 @@ class LinkingIT extends MatchingItSupport {
         Accepted school = referByAgency("EDUCATION", "dk-fyn", omar);
         Accepted health = referByAgency("HEALTH", "dk-fyn", omar.withFamilyName("Muhammad"));
         queueEntry("dk-fyn", health.referralId(), e -> proposes(e, "possibleMatches", school.caseId()));
-        Map<String, String> rejection = Map.of("caseId", school.caseId(), "decidedBy", "screener-amara");
+        Map<String, String> rejection = Map.of("caseId", school.caseId());
 
         Answer rejected = client.post("/referrals/" + health.referralId() + "/match-rejections", rejection,
                 SCREENER);
@@ -182,7 +183,7 @@ class LinkingIT extends MatchingItSupport {
         assertThat(caseOf(copenhagen.referralId())).isEqualTo(copenhagen.caseId());
 
         Answer linked = client.post("/referrals/" + copenhagen.referralId() + "/links",
-                Map.of("caseId", fyn.caseId(), "decidedBy", "screener-amara"), SCREENER);
+                Map.of("caseId", fyn.caseId()), SCREENER);
 
         assertThat(linked.status()).as(linked.body().toString()).isEqualTo(200);
         assertThat(caseOf(copenhagen.referralId())).isEqualTo(fyn.caseId());

@@ -58,6 +58,7 @@ abstract class MatchingItSupport {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "referral-matching");
         registry.add("referral.case-index.group", () -> CASE_INDEX_GROUP);
+        registry.add("referral.retention.group", () -> CASE_INDEX_GROUP + "-retention");
     }
 
     @LocalServerPort
@@ -121,7 +122,7 @@ abstract class MatchingItSupport {
             }
             body.put("subject", subject);
         }
-        Answer answer = client.post("/referrals", body, ReferralClient.PUBLIC);
+        Answer answer = client.post("/referrals", body, ReferralClient.referrerOf(body));
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
         return new Accepted(answer.status(), answer.body().get("referralId").asText(),
                 answer.body().path("caseId").asText(null), answer.body());

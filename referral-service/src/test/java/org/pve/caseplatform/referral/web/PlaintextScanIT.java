@@ -1,7 +1,6 @@
 package org.pve.caseplatform.referral.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.pve.caseplatform.referral.web.ReferralClient.POLICE_OFFICER;
 import static org.pve.caseplatform.referral.web.ReferralClient.POLICE_SCREENER;
 import static org.pve.caseplatform.referral.web.ReferralClient.PUBLIC;
 import static org.pve.caseplatform.referral.web.ReferralClient.SOCIAL_WORKER;
@@ -112,15 +111,15 @@ class PlaintextScanIT {
         String anonymous = refer(null, "HELPLINE", "PUBLIC", null);
         Map<String, Object> refused = referral(ZOE, "AGENCY", "HEALTH", null);
         refused.put("districtId", "xx-nowhere");
-        assertThat(client.post("/referrals", refused, PUBLIC).status()).isEqualTo(400);
+        assertThat(client.post("/referrals", refused, ReferralClient.referrerOf(refused)).status()).isEqualTo(400);
 
         screen(zoe, clear());
         screen(cagri, close("NO_CONCERN"));
         screen(jorg, escalate("CHANNEL_PANEL"));
         screen(siobhan, escalate("INTELLIGENCE_SERVICE"));
         screen(noelle, escalate("POLICE_INVESTIGATION"));
-        expect(200, client.post("/referrals/" + noelle + "/return", Map.of("returnedBy", "officer-brennan",
-                "rationale", "Investigation closed"), POLICE_OFFICER));
+        expect(200, client.post("/referrals/" + noelle + "/return", Map.of("rationale", "Investigation closed"),
+                POLICE_SCREENER));
         screen(noelle, clear());
         screen(oystein, close("REFERRED_ELSEWHERE"));
         screen(anonymous, close("INSUFFICIENT_INFORMATION"));
@@ -143,24 +142,24 @@ class PlaintextScanIT {
     private void linkAndUndo(String referralId, String caseId) {
         awaitCandidate(referralId, caseId);
         expect(200, client.post("/referrals/" + referralId + "/links",
-                Map.of("caseId", caseId, "decidedBy", "screener-amara"), POLICE_SCREENER));
+                Map.of("caseId", caseId), POLICE_SCREENER));
         expect(200, client.post("/referrals/" + referralId + "/links/undo",
-                Map.of("decidedBy", "screener-amara", "rationale", "A cousin"), POLICE_SCREENER));
+                Map.of("rationale", "A cousin"), POLICE_SCREENER));
     }
 
     private void reject(String referralId, String caseId) {
         awaitCandidate(referralId, caseId);
         expect(200, client.post("/referrals/" + referralId + "/match-rejections",
-                Map.of("caseId", caseId, "decidedBy", "screener-amara"), POLICE_SCREENER));
+                Map.of("caseId", caseId), POLICE_SCREENER));
     }
 
     private void formFamily(String first, String second, String third) {
-        Map<String, Object> family = Map.of("formedBy", "social-worker-dee", "members", List.of(
+        Map<String, Object> family = Map.of("members", List.of(
                 Map.of("caseId", first, "relation", "SIBLING"), Map.of("caseId", second, "relation", "SIBLING")));
         Answer formed = await(() -> client.post("/families", family, SOCIAL_WORKER), a -> a.status() != 404);
         String familyId = expect(201, formed).get("familyId").asText();
         expect(200, await(() -> client.post("/families/" + familyId + "/members", Map.of("caseId", third,
-                "relation", "PARENT", "addedBy", "social-worker-dee"), SOCIAL_WORKER), a -> a.status() != 404));
+                "relation", "PARENT"), SOCIAL_WORKER), a -> a.status() != 404));
         expect(200, client.get("/families/" + familyId, SOCIAL_WORKER));
     }
 
@@ -182,7 +181,8 @@ class PlaintextScanIT {
     }
 
     private String refer(Person person, String channel, String agency, String reference) {
-        Answer answer = client.post("/referrals", referral(person, channel, agency, reference), PUBLIC);
+        Map<String, Object> body = referral(person, channel, agency, reference);
+        Answer answer = client.post("/referrals", body, ReferralClient.referrerOf(body));
         assertThat(answer.status()).as(answer.body().toString()).isIn(200, 201);
         return answer.body().get("referralId").asText();
     }

@@ -13,9 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.support.security.AccessPolicy;
+import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
+import org.pve.caseplatform.support.testing.TestTokens;
 import org.pve.caseplatform.support.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,7 +71,7 @@ class ReferralApiIT {
         String referralId = post("/referrals", referral("AGENCY", null)).body().get("referralId").asText();
 
         Answer screened = postAsScreener("/referrals/" + referralId + "/screening", Map.of("decision", "ESCALATE",
-                "screenedBy", "screener-ole", "rationale", "Imminent risk", "escalatedTo", "INTELLIGENCE_SERVICE"));
+                "rationale", "Imminent risk", "escalatedTo", "INTELLIGENCE_SERVICE"));
 
         assertThat(screened.status()).isEqualTo(200);
         JsonNode view = getAsScreener("/referrals/" + referralId).body();
@@ -163,7 +167,7 @@ class ReferralApiIT {
     @Test
     void aDecisionTheStageDoesNotAllowIsAConflictAndAnUnknownReferralIsNotFound() {
         String referralId = post("/referrals", referral("AGENCY", null)).body().get("referralId").asText();
-        Map<String, String> close = Map.of("decision", "CLOSE", "screenedBy", "screener-ole",
+        Map<String, String> close = Map.of("decision", "CLOSE",
                 "rationale", "Misunderstanding", "reason", "NO_CONCERN");
         postAsScreener("/referrals/" + referralId + "/screening", close);
         long stored = storedEvents();
@@ -171,7 +175,7 @@ class ReferralApiIT {
         assertProblem(postAsScreener("/referrals/" + referralId + "/screening", close), 409, "decision");
         assertProblem(postAsScreener("/referrals/" + UUID.randomUUID() + "/screening", close), 404, "id");
         assertProblem(postAsScreener("/referrals/" + referralId + "/screening", Map.of("decision", "ESCALATE",
-                "screenedBy", "screener-ole", "rationale", "risk")), 400, "escalatedTo");
+                "rationale", "risk")), 400, "escalatedTo");
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
@@ -206,12 +210,19 @@ class ReferralApiIT {
     private record Answer(int status, String contentType, JsonNode body) {
     }
 
+    /** A referral as its referrer sends it: an agency's signed in, the public's without a token. */
     private Answer post(String path, Object body) {
         return exchange(RestClient.create("http://localhost:" + port).post().uri(path)
+                .headers(headers -> {
+                    if (body instanceof Map<?, ?> map && "AGENCY".equals(map.get("channel"))) {
+                        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.REFERRER,
+                                Agency.valueOf(String.valueOf(map.get("referrerAgency"))), "dk-fyn"));
+                    }
+                })
                 .contentType(MediaType.APPLICATION_JSON).body(body));
     }
 
-    /** Screening is the police screener's: the interim caller headers until authentication (issue 4). */
+    /** Screening is the police screener's, in the district of these referrals. */
     private Answer postAsScreener(String path, Object body) {
         return exchange(RestClient.create("http://localhost:" + port).post().uri(path)
                 .headers(ReferralApiIT::policeScreener).contentType(MediaType.APPLICATION_JSON).body(body));
@@ -219,13 +230,11 @@ class ReferralApiIT {
 
     private Answer getAsScreener(String path) {
         return exchange(RestClient.create("http://localhost:" + port).get().uri(path)
-                .headers(ReferralApiIT::policeScreener));
+                .headers(ReferralApiIT::policeScreener).header(AccessPolicy.PURPOSE_HEADER, "SCREENING"));
     }
 
     private static void policeScreener(HttpHeaders headers) {
-        headers.set("X-Caller-Id", "screener-ole");
-        headers.set("X-Caller-Role", "POLICE_SCREENER");
-        headers.set("X-Caller-Agency", "POLICE");
+        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Role.POLICE_SCREENER, Agency.POLICE, "dk-fyn"));
     }
 
     private Answer exchange(RestClient.RequestHeadersSpec<?> request) {

@@ -69,14 +69,24 @@ class ScreeningQueueIT extends MatchingItSupport {
 
     @Test
     void theQueueIsForPoliceScreenersOnly() {
-        for (ReferralClient.As caller : new ReferralClient.As[] {ReferralClient.PUBLIC, SOCIAL_WORKER,
-                POLICE_OFFICER}) {
+        for (ReferralClient.As caller : new ReferralClient.As[] {SOCIAL_WORKER, POLICE_OFFICER}) {
             Answer answer = client.get("/screening-queue?districtId=" + LUTON, caller);
 
             assertThat(answer.status()).isEqualTo(403);
             assertThat(answer.contentType()).isEqualTo("application/problem+json");
             assertThat(answer.body().has("referrals")).isFalse();
         }
+        assertThat(client.get("/screening-queue?districtId=" + LUTON, ReferralClient.PUBLIC).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aScreenerOfAnotherDistrictFindsNoQueueHere() {
+        Answer elsewhere = client.get("/screening-queue?districtId=" + LUTON, SCREENER.in("dk-fyn"));
+
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.body().has("referrals")).isFalse();
+        assertThat(client.get("/screening-queue?districtId=" + LUTON, SCREENER.in(LUTON)).status()).isEqualTo(200);
     }
 
     @Test

@@ -20,10 +20,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.referral.web.ReferralClient.Answer;
 import org.pve.caseplatform.referral.web.ReferralClient.As;
+import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,12 +65,18 @@ class SecurityScreeningIT {
         String referralId = client.refer(referral());
         long stored = storedEvents();
 
-        for (As caller : new As[] {PUBLIC, SOCIAL_WORKER, POLICE_OFFICER}) {
+        for (As caller : new As[] {SOCIAL_WORKER, POLICE_OFFICER, ReferralClient.PANEL_MEMBER,
+                ReferralClient.DATA_PROTECTION_OFFICER}) {
             Answer refused = client.screen(referralId, clear(), caller);
             assertThat(refused.status()).as(String.valueOf(caller)).isEqualTo(403);
             assertThat(refused.contentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             assertThat(refused.errorFields()).contains("caller");
         }
+        Answer anonymous = client.screen(referralId, clear(), PUBLIC);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.errorFields()).contains("Authorization");
+        assertProblem(client.screen(referralId, Map.of("decision", "CLEAR", "screenedBy", "screener-amara",
+                "rationale", "In someone else's name"), POLICE_SCREENER), 400, "screenedBy");
         assertThat(storedEvents()).isEqualTo(stored);
         assertThat(client.screen(referralId, clear(), POLICE_SCREENER).body().get("stage").asText())
                 .isEqualTo("CLEARED");
@@ -116,7 +124,7 @@ class SecurityScreeningIT {
 
         client.screen(referralId, escalate("INTELLIGENCE_SERVICE"), POLICE_SCREENER);
 
-        Answer police = client.get("/referrals/" + referralId, POLICE_OFFICER);
+        Answer police = client.get("/referrals/" + referralId, POLICE_SCREENER);
         assertThat(police.status()).isEqualTo(200);
         assertThat(police.body().get("stage").asText()).isEqualTo("ESCALATED_TO_SECURITY");
         assertThat(police.body().get("subject").get("familyName").asText()).startsWith("Okonkwo-Invented");
@@ -127,21 +135,21 @@ class SecurityScreeningIT {
         assertThat(hidden.contentType()).isEqualTo(missing.contentType());
         assertThat(hidden.withoutInstance()).isEqualTo(missing.withoutInstance());
         assertThat(hidden.withoutInstance().toString()).doesNotContain(referralId, "Okonkwo", "ESCALATED");
-        assertThat(client.get("/referrals/" + referralId, PUBLIC).withoutInstance())
-                .isEqualTo(missing.withoutInstance());
+        assertThat(client.get("/referrals/" + referralId, PUBLIC).status()).isEqualTo(401);
     }
 
     @Test
     void thePublicNeverReadsAReferralBack() {
         String referralId = client.refer(referral());
-        Answer missing = client.get("/referrals/" + UUID.randomUUID(), PUBLIC);
+        As self = new As(Role.REFERRER, Agency.SELF, "*");
+        Answer missing = client.get("/referrals/" + UUID.randomUUID(), self);
 
         Answer anonymous = client.get("/referrals/" + referralId, PUBLIC);
-        Answer selfReferrer = client.get("/referrals/" + referralId, new As("self-7", "REFERRER", "SELF"));
+        Answer selfReferrer = client.get("/referrals/" + referralId, self);
 
-        assertThat(anonymous.status()).isEqualTo(404);
-        assertThat(anonymous.withoutInstance()).isEqualTo(missing.withoutInstance());
+        assertThat(anonymous.status()).isEqualTo(401);
         assertThat(selfReferrer.status()).isEqualTo(404);
+        assertThat(selfReferrer.withoutInstance()).isEqualTo(missing.withoutInstance());
         assertThat(client.get("/referrals/" + referralId, SOCIAL_WORKER).status()).isEqualTo(200);
     }
 
@@ -151,9 +159,11 @@ class SecurityScreeningIT {
         client.screen(referralId, escalate("POLICE_INVESTIGATION"), POLICE_SCREENER);
 
         Answer byOutsider = client.post("/referrals/" + referralId + "/return", handBack(), SOCIAL_WORKER);
-        Answer returned = client.post("/referrals/" + referralId + "/return", handBack(), POLICE_OFFICER);
+        Answer byPoliceCaseOwner = client.post("/referrals/" + referralId + "/return", handBack(), POLICE_OFFICER);
+        Answer returned = client.post("/referrals/" + referralId + "/return", handBack(), POLICE_SCREENER);
 
         assertThat(byOutsider.status()).isEqualTo(403);
+        assertThat(byPoliceCaseOwner.status()).isEqualTo(403);
         assertThat(returned.status()).isEqualTo(200);
         assertThat(returned.body().get("stage").asText()).isEqualTo("AWAITING_SCREENING");
         assertThat(returned.body().has("screening")).isFalse();
@@ -173,12 +183,14 @@ class SecurityScreeningIT {
         client.screen(sealed, escalate("INTELLIGENCE_SERVICE"), POLICE_SCREENER);
         long stored = storedEvents();
 
-        assertProblem(client.post("/referrals/" + waiting + "/return", handBack(), POLICE_OFFICER), 409, "referralId");
-        assertProblem(client.post("/referrals/" + liaison + "/return", handBack(), POLICE_OFFICER), 409, "referralId");
-        assertProblem(client.post("/referrals/" + UUID.randomUUID() + "/return", handBack(), POLICE_OFFICER), 404,
+        assertProblem(client.post("/referrals/" + waiting + "/return", handBack(), POLICE_SCREENER), 409,
+                "referralId");
+        assertProblem(client.post("/referrals/" + liaison + "/return", handBack(), POLICE_SCREENER), 409,
+                "referralId");
+        assertProblem(client.post("/referrals/" + UUID.randomUUID() + "/return", handBack(), POLICE_SCREENER), 404,
                 "id");
-        assertProblem(client.post("/referrals/" + sealed + "/return", Map.of("returnedBy", "officer-brennan"),
-                POLICE_OFFICER), 400, "rationale");
+        assertProblem(client.post("/referrals/" + sealed + "/return", Map.of(), POLICE_SCREENER), 400,
+                "rationale");
         assertThat(storedEvents()).isEqualTo(stored);
     }
 
@@ -198,7 +210,7 @@ class SecurityScreeningIT {
     }
 
     private static Map<String, String> handBack() {
-        return Map.of("returnedBy", "officer-brennan", "rationale", "Investigation closed, no offence");
+        return Map.of("rationale", "Investigation closed, no offence");
     }
 
     private String caseOf(String referralId) {
