@@ -142,6 +142,12 @@ public class ProblemResponses {
         if (cause instanceof UnknownRecord || cause instanceof AggregateNotFoundException) {
             return unknownRecord((RuntimeException) cause);
         }
+        if (cause instanceof InvalidRequest invalid) {
+            return invalidRequest(invalid);
+        }
+        if (cause instanceof Forbidden forbidden) {
+            return forbidden(forbidden);
+        }
         log.error("command failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The command could not be completed",
                 List.of());

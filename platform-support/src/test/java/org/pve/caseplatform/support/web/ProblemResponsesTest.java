@@ -323,6 +323,16 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void badInputAndForbiddenWrappedByTheCommandBusKeepTheirStatusAndField() throws Exception {
+        mvc.perform(post("/things/wrapped-invalid"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("justification"));
+        mvc.perform(post("/things/wrapped-forbidden"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.errors[0].field").value("memberId"));
+    }
+
+    @Test
     void anUnexpectedCommandFailureIsAServerErrorThatRevealsNothing() throws Exception {
         mvc.perform(post("/things/wrapped-failure"))
                 .andExpect(status().isInternalServerError())
@@ -424,6 +434,18 @@ class ProblemResponsesTest {
         void wrappedLifecycle() {
             throw new CommandExecutionException("command failed",
                     new LifecycleViolation("stage", "the case is closed"));
+        }
+
+        @PostMapping("/things/wrapped-invalid")
+        void wrappedInvalid() {
+            throw new CommandExecutionException("command failed",
+                    new InvalidRequest("justification", "must say why the identity is needed"));
+        }
+
+        @PostMapping("/things/wrapped-forbidden")
+        void wrappedForbidden() {
+            throw new CommandExecutionException("command failed",
+                    new org.pve.caseplatform.support.security.Forbidden("memberId", "not your agreement"));
         }
 
         @PostMapping("/things/wrapped-failure")
