@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.contract.AgeBand;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.pve.caseplatform.support.security.Forbidden;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -445,7 +446,7 @@ class ProblemResponsesTest {
         @PostMapping("/things/wrapped-forbidden")
         void wrappedForbidden() {
             throw new CommandExecutionException("command failed",
-                    new org.pve.caseplatform.support.security.Forbidden("memberId", "not your agreement"));
+                    new Forbidden("memberId", "not your agreement"));
         }
 
         @PostMapping("/things/wrapped-failure")
