@@ -65,7 +65,8 @@ final class InboundTopics {
         }
         List<NewTopic> topics = missing.stream()
                 .map(topic -> new NewTopic(topic, kafka.partitions(), kafka.replicationFactor())
-                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic))))
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic),
+                                TopicConfig.SEGMENT_MS_CONFIG, segmentMs(topic))))
                 .toList();
         try {
             admin.createTopics(topics).all().get();
@@ -84,14 +85,25 @@ final class InboundTopics {
         }
         Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
         for (String topic : topics) {
-            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
-                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic)), AlterConfigOp.OpType.SET)));
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, retentionMs(topic)),
+                            AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.SEGMENT_MS_CONFIG, segmentMs(topic)),
+                            AlterConfigOp.OpType.SET)));
         }
         admin.incrementalAlterConfigs(changes).all().get();
     }
 
     private String retentionMs(String topic) {
         return String.valueOf(retentions.get(topic).toMillis());
+    }
+
+    /**
+     * Segments roll at least hourly, so that records deleted by an erasure (deleteRecords moves the start offset)
+     * or past retention leave the broker's disk with their segment soon after, not when a week-long segment fills.
+     */
+    private String segmentMs(String topic) {
+        return String.valueOf(Math.min(retentions.get(topic).toMillis(), Duration.ofHours(1).toMillis()));
     }
 
     private static void pause() {

@@ -17,7 +17,6 @@ import org.pve.caseplatform.referral.command.ReferralIntake;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
 import org.pve.caseplatform.support.security.AccessPolicy;
 import org.pve.caseplatform.support.security.Caller;
-import org.pve.caseplatform.support.security.Forbidden;
 import org.pve.caseplatform.support.security.Operation;
 import org.pve.caseplatform.support.web.InvalidRequest;
 import org.springframework.http.ResponseEntity;
@@ -57,6 +56,7 @@ class ReferralController {
         if (districts.find(referral.districtId()).isEmpty()) {
             throw new InvalidRequest("districtId", "is not a known district");
         }
+        policy.requireDistrict(caller, referral.districtId());
         NewReferral attributed = caller.isAnonymous() ? fromThePublic(referral) : fromSignedIn(referral, caller);
         ReferralAccepted accepted = intake.receive(attributed);
         ReferralAccepted answer = PUBLIC_CHANNELS.contains(referral.channel()) || caller.isAnonymous()
@@ -102,11 +102,8 @@ class ReferralController {
         return referral.from(agency);
     }
 
-    /** A signed-in referrer refers in a district they work in, for their own agency. */
+    /** A signed-in referrer refers for their own agency (in a district they work in: checked before). */
     private static NewReferral fromSignedIn(NewReferral referral, Caller caller) {
-        if (!caller.worksIn(referral.districtId())) {
-            throw new Forbidden("districtId", "the caller does not work in this district");
-        }
         if (referral.referrerAgency() != null && referral.referrerAgency() != caller.agency()) {
             throw new InvalidRequest("referrerAgency", "must be the caller's agency (" + caller.agency()
                     + ") or left out");

@@ -60,7 +60,7 @@ class PersonalDataIT extends MatchingItSupport {
         Answer accepted = client.post("/referrals", withoutAgency, fynTeacher);
 
         assertProblem(anonymous, 400, "channel");
-        assertProblem(elsewhere, 403, "districtId");
+        assertProblem(elsewhere, 404, "id");
         assertProblem(posingAsHealth, 400, "referrerAgency");
         assertProblem(network, 403, "caller");
         assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(201);
