@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.command.ConfidentialityExpiries;
 import org.pve.caseplatform.assessment.command.ConfidentialityExpiryPoller;
+import org.pve.caseplatform.support.schedule.PeriodicTask;
 import org.pve.caseplatform.assessment.command.ConfidentialityExpiryRecorder;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,9 +41,15 @@ class ConfidentialityExpiryConfiguration {
     }
 
     @Bean
-    ConfidentialityExpiryPoller confidentialityExpiryPoller(
-            ConfidentialityExpiries expiries, CommandGateway commands, Clock clock,
+    ConfidentialityExpiryPoller confidentialityExpiryPoller(ConfidentialityExpiries expiries,
+                                                            CommandGateway commands, Clock clock) {
+        return new ConfidentialityExpiryPoller(expiries, commands, clock);
+    }
+
+    @Bean
+    PeriodicTask confidentialityExpirySchedule(
+            ConfidentialityExpiryPoller poller,
             @Value("${platform.confidentiality.expiry-poll-interval:60s}") Duration every) {
-        return new ConfidentialityExpiryPoller(expiries, commands, clock, every);
+        return new PeriodicTask("confidentiality-expiries", every, poller::fireDue);
     }
 }

@@ -131,8 +131,7 @@ class ConfidentialityExpiriesIT {
     }
 
     private ConfidentialityExpiryPoller poller(Instant now) {
-        return new ConfidentialityExpiryPoller(expiries, commands, Clock.fixed(now, ZoneOffset.UTC),
-                Duration.ofSeconds(30));
+        return new ConfidentialityExpiryPoller(expiries, commands, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private Document stored(UUID caseId) {

@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.pve.caseplatform.contract.ErasureReason;
 import org.pve.caseplatform.referral.command.RetentionSchedule.Due;
 import org.pve.caseplatform.referral.inbound.DeadLetterKeys;
@@ -21,7 +18,6 @@ import org.pve.caseplatform.referral.query.IndexedReferral;
 import org.pve.caseplatform.referral.query.ReferralIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Erases personal data whose retention period ran out, on the service's clock. The key is the person's, so it is
@@ -29,7 +25,7 @@ import org.springframework.context.SmartLifecycle;
  * one with a case still open (this one included: a referral closed while another on its case went on) postpones them
  * by {@code recheckAfter}; a case handed back from security lost its date when it came back. The same poll destroys dead letters' own keys older than their retention.
  */
-public class RetentionPoller implements SmartLifecycle {
+public class RetentionPoller {
 
     /** Who the erasures of the schedule are recorded as erased by. */
     public static final String ERASED_BY = "retention-schedule";
@@ -44,10 +40,9 @@ public class RetentionPoller implements SmartLifecycle {
     private final DeadLetterKeys deadLetterKeys;
     private final Clock clock;
     private final Settings settings;
-    private ScheduledExecutorService executor;
 
     /** How often to poll, how long to wait for a person's open case, how long dead letters' keys live. */
-    public record Settings(Duration interval, Duration recheckAfter, Duration deadLetterRetention) {
+    public record Settings(Duration recheckAfter, Duration deadLetterRetention) {
     }
 
     public RetentionPoller(RetentionSchedule schedule, CaseIndex cases, ReferralIndex referrals,
@@ -77,6 +72,12 @@ public class RetentionPoller implements SmartLifecycle {
     }
 
     /** Destroys the keys of dead letters older than their retention; answers how many. */
+    /** One poll: erase what retention makes due, and destroy dead-letter keys past the dead letters' retention. */
+    public void applyDue() {
+        fireDue();
+        expireDeadLetterKeys();
+    }
+
     public int expireDeadLetterKeys() {
         return deadLetterKeys.destroyOlderThan(clock.instant().minus(settings.deadLetterRetention()));
     }
@@ -118,41 +119,4 @@ public class RetentionPoller implements SmartLifecycle {
         return personsCases.size();
     }
 
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "retention-schedule");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = settings.interval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    private void poll() {
-        try {
-            fireDue();
-            expireDeadLetterKeys();
-        } catch (RuntimeException e) {
-            log.warn("retention not applied, retrying at the next poll: {}", e.toString());
-        }
-    }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.referral.command.RetentionPoller;
+import org.pve.caseplatform.support.schedule.PeriodicTask;
 import org.pve.caseplatform.referral.command.RetentionRecorder;
 import org.pve.caseplatform.referral.command.RetentionSchedule;
 import org.pve.caseplatform.referral.command.SubjectErasure;
@@ -59,10 +60,15 @@ class RetentionConfiguration {
     @Bean
     RetentionPoller retentionPoller(RetentionSchedule schedule, CaseIndex cases, ReferralIndex referrals,
                                     SubjectErasure erasure, DeadLetterKeys deadLetterKeys, Clock clock,
-                                    @Value("${platform.retention.poll-interval:1h}") Duration interval,
                                     @Value("${platform.retention.recheck-after:1d}") Duration recheckAfter,
                                     @Value("${platform.retention.dead-letter-keys:7d}") Duration deadLetterKeyLife) {
         return new RetentionPoller(schedule, cases, referrals, erasure, deadLetterKeys, clock,
-                new RetentionPoller.Settings(interval, recheckAfter, deadLetterKeyLife));
+                new RetentionPoller.Settings(recheckAfter, deadLetterKeyLife));
+    }
+
+    @Bean
+    PeriodicTask retentionPolling(RetentionPoller poller,
+                                   @Value("${platform.retention.poll-interval:1h}") Duration interval) {
+        return new PeriodicTask("retention", interval, poller::applyDue);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.referral.command.ScreeningDeadlinePoller;
+import org.pve.caseplatform.support.schedule.PeriodicTask;
 import org.pve.caseplatform.referral.command.ScreeningDeadlineRecorder;
 import org.pve.caseplatform.referral.command.ScreeningDeadlines;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
@@ -39,8 +40,13 @@ class ScreeningDeadlineConfiguration {
 
     @Bean
     ScreeningDeadlinePoller screeningDeadlinePoller(ScreeningDeadlines deadlines, CommandGateway commands,
-                                                    Clock clock,
-                                                    @Value("${platform.deadlines.poll-interval:30s}") Duration every) {
-        return new ScreeningDeadlinePoller(deadlines, commands, clock, every);
+                                                    Clock clock) {
+        return new ScreeningDeadlinePoller(deadlines, commands, clock);
+    }
+
+    @Bean
+    PeriodicTask screeningDeadlineSchedule(ScreeningDeadlinePoller poller,
+                                           @Value("${platform.deadlines.poll-interval:30s}") Duration every) {
+        return new PeriodicTask("screening-deadlines", every, poller::fireDue);
     }
 }

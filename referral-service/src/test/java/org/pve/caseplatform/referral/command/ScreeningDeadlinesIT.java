@@ -126,8 +126,7 @@ class ScreeningDeadlinesIT {
     }
 
     private ScreeningDeadlinePoller poller(Instant now) {
-        return new ScreeningDeadlinePoller(deadlines, commands, Clock.fixed(now, ZoneOffset.UTC),
-                Duration.ofSeconds(30));
+        return new ScreeningDeadlinePoller(deadlines, commands, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private Document stored(UUID referral) {
