@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +28,7 @@ import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
 import org.pve.caseplatform.support.kafka.CatalogueRecords;
 import org.pve.caseplatform.support.security.AccessPolicy;
 import org.pve.caseplatform.support.security.Role;
+import org.pve.caseplatform.support.testing.MovableClock;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TestTokens;
 import org.pve.caseplatform.support.testing.TopicReader;
@@ -232,35 +231,6 @@ abstract class AssessmentItSupport {
             }
         }
         throw new AssertionError("nothing came within " + PATIENCE);
-    }
-
-    /** The service's clock, moved ahead by the tests that need time to pass. */
-    static final class MovableClock extends Clock {
-
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        void reset() {
-            ahead = Duration.ZERO;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
     }
 
     @TestConfiguration

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.referral.web.ReferralClient.Answer;
 import org.pve.caseplatform.referral.web.ReferralClient.As;
+import org.pve.caseplatform.support.testing.MovableClock;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TopicReader;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -205,35 +203,6 @@ abstract class MatchingItSupport {
             value = probe.get();
         }
         return value;
-    }
-
-    /** The service's clock, which a test may move forward to see deadlines pass. */
-    static final class MovableClock extends Clock {
-
-        private volatile Duration ahead = Duration.ZERO;
-
-        void advance(Duration by) {
-            ahead = ahead.plus(by);
-        }
-
-        void reset() {
-            ahead = Duration.ZERO;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
     }
 
     @TestConfiguration
