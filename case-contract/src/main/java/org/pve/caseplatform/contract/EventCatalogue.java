@@ -12,9 +12,18 @@ import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
 import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.plan.CaseClosed;
+import org.pve.caseplatform.contract.plan.CaseEscalatedToSecurity;
 import org.pve.caseplatform.contract.plan.CaseOwnerAssigned;
+import org.pve.caseplatform.contract.plan.CaseReviewed;
+import org.pve.caseplatform.contract.plan.CommissionStalled;
+import org.pve.caseplatform.contract.plan.CommissionSuspended;
+import org.pve.caseplatform.contract.plan.ConsentRecorded;
+import org.pve.caseplatform.contract.plan.ConsentWithdrawn;
+import org.pve.caseplatform.contract.plan.HandoverOverdue;
 import org.pve.caseplatform.contract.plan.PlanOpened;
 import org.pve.caseplatform.contract.plan.ProgressReported;
+import org.pve.caseplatform.contract.plan.ReviewBroughtForward;
+import org.pve.caseplatform.contract.plan.ReviewOverdue;
 import org.pve.caseplatform.contract.plan.ServiceAccepted;
 import org.pve.caseplatform.contract.plan.ServiceCommissioned;
 import org.pve.caseplatform.contract.plan.ServiceCompleted;
@@ -55,7 +64,9 @@ public final class EventCatalogue {
                 ConfidentialityAgreementExpired.class);
         register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,
                 ServiceAccepted.class, ServiceDeclined.class, ServiceDeliveryStarted.class, ProgressReported.class,
-                ServiceCompleted.class, CaseClosed.class);
+                ServiceCompleted.class, CaseClosed.class, ConsentRecorded.class, ConsentWithdrawn.class,
+                CommissionSuspended.class, HandoverOverdue.class, ReviewBroughtForward.class, ReviewOverdue.class,
+                CaseReviewed.class, CommissionStalled.class, CaseEscalatedToSecurity.class);
         register(Topics.ACCESS_LOG, CaseRecordAccessed.class);
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pve.caseplatform.contract.plan.PlanOpened;
 
 /** Every event reads back from its EventJson form as an equal record. */
 class EventJsonRoundTripTest {
@@ -60,5 +61,18 @@ class EventJsonRoundTripTest {
                 .as("wire form of a ciphertext: %s", ciphertext)
                 .containsExactly("keyRef", "alg", "iv", "ciphertext");
         assertThat(erased.toString()).isEqualTo("{\"erased\":true}");
+    }
+
+    @Test
+    void aPlanOpenedWrittenBeforeItNamedItsAgenciesStillReads() throws Exception {
+        String before = "{\"caseId\":\"00000000-0000-0000-0000-0000000000c7\",\"districtId\":\"dk-fyn\","
+                + "\"occurredAt\":\"2025-03-14T09:30:15.250Z\",\"subjectRef\":\"subj-1\",\"formulationVersion\":1,"
+                + "\"needs\":[\"mentoring\"],\"interventionLevel\":\"TARGETED\",\"reviewCadenceDays\":30}";
+
+        PlanOpened opened = mapper.readValue(before, PlanOpened.class);
+
+        assertThat(opened.reviewCadenceDays()).isEqualTo(30);
+        assertThat(opened.leadAgency()).isNull();
+        assertThat(opened.panelAgencies()).isNull();
     }
 }

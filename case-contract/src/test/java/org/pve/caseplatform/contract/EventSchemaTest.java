@@ -51,6 +51,9 @@ class EventSchemaTest {
         ENUM_DEFINITIONS.put(AccessPurpose.class, "accessPurpose");
         ENUM_DEFINITIONS.put(ErasureReason.class, "erasureReason");
         ENUM_DEFINITIONS.put(RectifiableField.class, "rectifiableField");
+        ENUM_DEFINITIONS.put(ConsentGiver.class, "consentGiver");
+        ENUM_DEFINITIONS.put(ReviewDecision.class, "reviewDecision");
+        ENUM_DEFINITIONS.put(ReviewReason.class, "reviewReason");
     }
 
     static Stream<EventType> catalogue() {
