@@ -18,9 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.EventJson;
@@ -30,11 +27,6 @@ import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TestTokens;
 import org.pve.caseplatform.support.testing.TopicReader;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Who may see and do what with a plan and its commissions: roles that may never send an operation are refused,
@@ -42,37 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * actors are the callers themselves, and every read of case detail states its purpose and is written to the access
  * log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class PlanAccessIT {
+class PlanAccessIT extends PlanHttpTest {
 
-    private static EventTopics topics;
-
-    @LocalServerPort
-    private int port;
-    private PlanFixture plans;
-    private HttpJsonClient owner;
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "plan-access");
-    }
-
-    @BeforeAll
-    static void connect() {
-        topics = new EventTopics(TestInfrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
-
-    @BeforeEach
-    void client() {
-        plans = new PlanFixture(topics, new HttpJsonClient(port));
-        owner = plans.owner();
-    }
 
     @Test
     void withoutATokenEveryEndpointIsUnauthorized() {
@@ -131,6 +94,8 @@ class PlanAccessIT {
 
         assertThat(handedOver.status()).isEqualTo(200);
         assertThat(education.get("/plans/" + caseId).status()).isEqualTo(200);
+        assertThat(plans.consent(caseId).status()).as("the lead agency's owner still reaches the plan")
+                .isEqualTo(201);
         assertThat(education.post("/plans/" + caseId + "/commissions", commissionBody()).status()).isEqualTo(201);
         assertThat(education.put("/plans/" + caseId + "/owner", Map.of("ownerRef", "owner-lene",
                 "agency", "SOCIAL_SERVICES")).status()).isEqualTo(404);
@@ -202,7 +167,7 @@ class PlanAccessIT {
                 .contains("commissionId", "providerId", "serviceType", "needAddressed", "startBy", "status",
                         "briefing", "progress")
                 .isSubsetOf("commissionId", "providerId", "serviceType", "needAddressed", "startBy", "status",
-                        "briefing", "progress", "declineReason", "outcome");
+                        "briefing", "progress", "declineReason", "outcome", "stalled");
         assertThat(own.body().path("briefing").asText()).isEqualTo(briefingFor(PROVIDER));
         assertThat(own.body().toString()).doesNotContain(OTHER_PROVIDER, providerBs, caseId.toString(), OWNER_ID);
         assertThat(plans.provider(OTHER_PROVIDER).get("/commissions/" + providerBs).body().path("status").asText())
@@ -275,12 +240,17 @@ class PlanAccessIT {
                 "/plans/{caseId}/owner", "/plans/{caseId}/commissions", "/plans/{caseId}/closure",
                 "/commissions/{commissionId}", "/commissions/{commissionId}/acceptance",
                 "/commissions/{commissionId}/decline", "/commissions/{commissionId}/start",
-                "/commissions/{commissionId}/progress", "/commissions/{commissionId}/completion");
+                "/commissions/{commissionId}/progress", "/commissions/{commissionId}/completion",
+                "/plans/{caseId}/consents", "/plans/{caseId}/consents/withdrawal", "/plans/{caseId}/reviews",
+                "/plans/{caseId}/escalation", "/providers", "/providers/{providerId}/commissions",
+                "/families/{familyId}/workbook");
     }
 
+    /** An owned plan with a guardian's consent to mentoring. */
     private UUID ownedPlan() throws Exception {
         UUID caseId = plans.openPlan();
         assertThat(plans.assignOwner(caseId).status()).isEqualTo(200);
+        assertThat(plans.consent(caseId).status()).isEqualTo(201);
         return caseId;
     }
 

@@ -3,6 +3,7 @@ package org.pve.caseplatform.plan;
 import static org.pve.caseplatform.plan.EventTopics.formulationAgreed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.pve.caseplatform.contract.Agency;
@@ -18,7 +19,8 @@ final class PlanFixture {
 
     static final String DISTRICT = "dk-fyn";
     static final String PROVIDER = "ngo-bridge";
-    static final String OTHER_PROVIDER = "ngo-elsewhere";
+    /** Both providers are registered for mentoring in the district (providers.csv). */
+    static final String OTHER_PROVIDER = "provider-mentor-house";
     static final String BRIEFING = "weekly sessions at the youth club";
     static final String OWNER_ID = TestTokens.idOf(Role.CASE_OWNER, Agency.SOCIAL_SERVICES);
 
@@ -66,7 +68,16 @@ final class PlanFixture {
                 "SOCIAL_SERVICES"));
     }
 
-    /** A plan with an owner and a commission made to the provider; answers the commission's id. */
+    /**
+     * Consent to mentoring, from a guardian: plan-service has seen no referral of these cases, so the person's age is
+     * unknown and only a guardian's consent is taken.
+     */
+    Response consent(UUID caseId) {
+        return owner().post("/plans/" + caseId + "/consents", Map.of("scope", List.of("MENTORING"),
+                "givenBy", "GUARDIAN"));
+    }
+
+    /** A plan with an owner and a consent: a commission made to the provider; answers the commission's id. */
     String commissioned(UUID caseId, String providerId) {
         return owner().post("/plans/" + caseId + "/commissions", commissionBody(providerId))
                 .body().path("commissionId").asText();

@@ -17,8 +17,6 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.contract.Agency;
@@ -27,13 +25,7 @@ import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.plan.HttpJsonClient.Response;
 import org.pve.caseplatform.support.security.Role;
-import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TestTokens;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The plan service as its clients meet it: a real Kafka broker delivers an agreed formulation, the plan is driven
@@ -41,39 +33,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * on the plan topic. The context is closed after the class, while the shared MongoDB-wire server is still up (at JVM
  * exit their shutdown hooks would race).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class PlanServiceIT {
+class PlanServiceIT extends PlanHttpTest {
 
     private static final String CONSUMER_GROUP = "plan-service.assessment-events";
 
-    private static EventTopics topics;
-
-    @LocalServerPort
-    private int port;
-    private PlanFixture plans;
-    private HttpJsonClient owner;
     private HttpJsonClient provider;
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "plan");
-    }
-
-    @BeforeAll
-    static void connect() {
-        topics = new EventTopics(TestInfrastructure.kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        topics.close();
-    }
-
     @BeforeEach
-    void client() {
-        plans = new PlanFixture(topics, new HttpJsonClient(port));
-        owner = plans.owner();
+    void provider() {
         provider = plans.provider(PROVIDER);
     }
 
@@ -95,6 +62,10 @@ class PlanServiceIT {
         assertThat(owned.status()).isEqualTo(200);
         assertThat(owned.body().path("owner").path("ownerRef").asText()).isEqualTo("owner-lene");
         assertThat(owned.body().path("owner").path("agency").asText()).isEqualTo("SOCIAL_SERVICES");
+
+        Response consented = plans.consent(caseId);
+        assertThat(consented.status()).isEqualTo(201);
+        assertThat(consented.body().path("consentId").asText()).hasSize(36);
 
         Response commissioned = owner.post("/plans/" + caseId + "/commissions", commissionBody());
         assertThat(commissioned.status()).isEqualTo(201);
@@ -200,6 +171,7 @@ class PlanServiceIT {
     void anotherProvidersCommissionAndAnUnknownOneAreBothNotFound() throws Exception {
         UUID caseId = plans.openPlan();
         plans.assignOwner(caseId);
+        plans.consent(caseId);
         String commissionId = plans.commissioned(caseId, PROVIDER);
         HttpJsonClient otherProvider = plans.provider(OTHER_PROVIDER);
 

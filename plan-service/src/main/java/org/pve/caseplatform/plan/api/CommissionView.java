@@ -9,11 +9,11 @@ import org.pve.caseplatform.contract.ServiceType;
 
 /**
  * One commission as its provider may see it: nothing of the rest of the plan. Personal fields decrypted (absent
- * once erased).
+ * once erased). {@code stalled} is true once its start-by date passed before delivery started.
  */
 public record CommissionView(UUID commissionId, String providerId, ServiceType serviceType, String needAddressed,
                              LocalDate startBy, CommissionStatus status, String briefing, List<Progress> progress,
-                             String declineReason, String outcome) {
+                             String declineReason, String outcome, boolean stalled) {
 
     /** One progress report from the provider. */
     public record Progress(Engagement engagement, boolean concernRaised, String summary, Instant at) {

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a management plan when an assessment's formulation is agreed, with the district's review cadence, after
+ * Opens a management plan when an assessment's formulation is agreed, with the district's review cadence and the
+ * formulation's lead and endorsing (panel) agencies, after
  * recording the case's lead agency (to whom the plan belongs). A redelivered FormulationAgreed finds the plan already
  * open and changes nothing.
  */
@@ -50,6 +51,6 @@ public class PlanOpening {
         }
         commands.sendAndWait(Causation.causedBy(delivered, new OpenPlan(agreed.caseId(), agreed.districtId(),
                 agreed.subjectRef(), agreed.formulationVersion(), agreed.needs(), agreed.interventionLevel(),
-                district.get().reviewCadenceDays())));
+                district.get().reviewCadenceDays(), agreed.leadAgency(), agreed.endorsingAgencies())));
     }
 }

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.query;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,12 +8,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.ServiceType;
 import org.pve.caseplatform.contract.plan.CaseClosed;
+import org.pve.caseplatform.contract.plan.CaseEscalatedToSecurity;
 import org.pve.caseplatform.contract.plan.CaseOwnerAssigned;
+import org.pve.caseplatform.contract.plan.CaseReviewed;
+import org.pve.caseplatform.contract.plan.CommissionStalled;
+import org.pve.caseplatform.contract.plan.CommissionSuspended;
+import org.pve.caseplatform.contract.plan.ConsentRecorded;
+import org.pve.caseplatform.contract.plan.ConsentWithdrawn;
+import org.pve.caseplatform.contract.plan.HandoverOverdue;
 import org.pve.caseplatform.contract.plan.PlanOpened;
 import org.pve.caseplatform.contract.plan.ProgressReported;
+import org.pve.caseplatform.contract.plan.ReviewBroughtForward;
+import org.pve.caseplatform.contract.plan.ReviewOverdue;
 import org.pve.caseplatform.contract.plan.ServiceAccepted;
 import org.pve.caseplatform.contract.plan.ServiceCommissioned;
 import org.pve.caseplatform.contract.plan.ServiceCompleted;
@@ -30,9 +41,15 @@ class PlanDraft {
 
     private final PersonalDataVault vault;
     private PlanOpened opened;
-    private PlanView.Owner owner;
+    private final List<PlanView.Owner> owners = new ArrayList<>();
     private PlanView.Closure closure;
+    private PlanView.Escalation escalation;
+    private final Map<UUID, PlanView.Consent> consents = new LinkedHashMap<>();
     private final Map<UUID, CommissionDraft> commissions = new LinkedHashMap<>();
+    private final List<PlanView.Review> reviews = new ArrayList<>();
+    private Instant nextReviewDue;
+    private boolean handoverOverdue;
+    private Instant reviewOverdueFor;
 
     PlanDraft(PersonalDataVault vault) {
         this.vault = vault;
@@ -41,9 +58,44 @@ class PlanDraft {
     void apply(CaseEvent event) {
         if (event instanceof PlanOpened planOpened) {
             opened = planOpened;
+            nextReviewDue = planOpened.occurredAt().plus(Duration.ofDays(planOpened.reviewCadenceDays()));
         } else if (event instanceof CaseOwnerAssigned assigned) {
-            owner = new PlanView.Owner(assigned.ownerRef(), assigned.agency());
-        } else if (event instanceof ServiceCommissioned commissioned) {
+            owners.add(new PlanView.Owner(assigned.ownerRef(), assigned.agency(), assigned.occurredAt()));
+        } else if (event instanceof ConsentRecorded recorded) {
+            consents.put(recorded.consentId(), new PlanView.Consent(recorded.consentId(), recorded.scope(),
+                    recorded.givenBy(), recorded.recordedBy(), recorded.occurredAt(), PlanView.ConsentStatus.ACTIVE,
+                    null, null));
+        } else if (event instanceof ConsentWithdrawn withdrawn) {
+            consents.computeIfPresent(withdrawn.consentId(), (id, consent) -> new PlanView.Consent(id,
+                    consent.scope(), consent.givenBy(), consent.recordedBy(), consent.recordedAt(),
+                    PlanView.ConsentStatus.WITHDRAWN, withdrawn.withdrawnBy(), withdrawn.occurredAt()));
+        } else if (event instanceof CaseClosed closed) {
+            closure = new PlanView.Closure(closed.outcome(), closed.closedBy(), closed.occurredAt());
+        } else if (event instanceof CaseEscalatedToSecurity escalated) {
+            escalation = new PlanView.Escalation(escalated.escalatedTo(), escalated.reason(),
+                    escalated.escalatedBy(), escalated.occurredAt());
+        } else {
+            applyReviewEvent(event);
+            applyCommissionEvent(event);
+        }
+    }
+
+    private void applyReviewEvent(CaseEvent event) {
+        if (event instanceof HandoverOverdue) {
+            handoverOverdue = true;
+        } else if (event instanceof CaseReviewed reviewed) {
+            reviews.add(new PlanView.Review(reviewed.decision(), reviewed.nextReviewDue(), reviewed.reviewedBy(),
+                    reviewed.occurredAt()));
+            nextReviewDue = reviewed.nextReviewDue();
+        } else if (event instanceof ReviewBroughtForward forward) {
+            nextReviewDue = forward.dueAt();
+        } else if (event instanceof ReviewOverdue overdue) {
+            reviewOverdueFor = overdue.dueAt();
+        }
+    }
+
+    private void applyCommissionEvent(CaseEvent event) {
+        if (event instanceof ServiceCommissioned commissioned) {
             commissions.put(commissioned.commissionId(), new CommissionDraft(commissioned,
                     vault.decrypt(commissioned.briefing()).orElse(null)));
         } else if (event instanceof ServiceAccepted accepted) {
@@ -62,8 +114,10 @@ class PlanDraft {
             CommissionDraft commission = commission(completed.commissionId());
             commission.status = CommissionStatus.COMPLETED;
             commission.outcome = completed.outcome();
-        } else if (event instanceof CaseClosed closed) {
-            closure = new PlanView.Closure(closed.outcome(), closed.closedBy(), closed.occurredAt());
+        } else if (event instanceof CommissionSuspended suspended) {
+            commission(suspended.commissionId()).status = CommissionStatus.SUSPENDED;
+        } else if (event instanceof CommissionStalled stalled) {
+            commission(stalled.commissionId()).stalled = true;
         }
     }
 
@@ -71,11 +125,33 @@ class PlanDraft {
         if (opened == null) {
             throw new IllegalStateException("a plan's events begin with PlanOpened");
         }
+        PlanView.Owner owner = owners.isEmpty() ? null : owners.get(owners.size() - 1);
         return new PlanView(opened.caseId(), opened.districtId(), opened.subjectRef(), opened.formulationVersion(),
-                opened.needs(), opened.interventionLevel(), opened.reviewCadenceDays(),
-                closure == null ? PlanStage.OPEN : PlanStage.CLOSED, opened.occurredAt(), owner,
-                commissions.values().stream().map(commission -> commission.detail(opened.caseId())).toList(), closure,
-                version);
+                opened.needs(), opened.interventionLevel(), opened.reviewCadenceDays(), stage(), opened.occurredAt(),
+                owner, commissions.values().stream().map(commission -> commission.detail(opened.caseId())).toList(),
+                closure, opened.leadAgency(), opened.panelAgencies(), List.copyOf(owners),
+                List.copyOf(consents.values()), nextReviewDue, List.copyOf(reviews), escalation,
+                attention(owner), version);
+    }
+
+    private PlanStage stage() {
+        if (closure != null) {
+            return PlanStage.CLOSED;
+        }
+        return escalation == null ? PlanStage.OPEN : PlanStage.ESCALATED;
+    }
+
+    private PlanView.Attention attention(PlanView.Owner owner) {
+        return new PlanView.Attention(handoverOverdue && owner == null,
+                nextReviewDue != null && nextReviewDue.equals(reviewOverdueFor),
+                commissionIds(commission -> commission.stalled && (commission.status == CommissionStatus.COMMISSIONED
+                        || commission.status == CommissionStatus.ACCEPTED)),
+                commissionIds(commission -> commission.status == CommissionStatus.DECLINED),
+                commissionIds(commission -> commission.status == CommissionStatus.SUSPENDED));
+    }
+
+    private List<UUID> commissionIds(Predicate<CommissionDraft> which) {
+        return commissions.values().stream().filter(which).map(commission -> commission.commissionId).toList();
     }
 
     private CommissionDraft commission(UUID commissionId) {
@@ -101,6 +177,7 @@ class PlanDraft {
         private CommissionStatus status = CommissionStatus.COMMISSIONED;
         private String declineReason;
         private String outcome;
+        private boolean stalled;
 
         CommissionDraft(ServiceCommissioned commissioned, String briefing) {
             this.commissionId = commissioned.commissionId();
@@ -116,7 +193,7 @@ class PlanDraft {
         CommissionDetail detail(UUID caseId) {
             return new CommissionDetail(caseId, commissionedBy, commissionedAt,
                     new CommissionView(commissionId, providerId, serviceType, needAddressed, startBy, status,
-                            briefing, List.copyOf(progress), declineReason, outcome));
+                            briefing, List.copyOf(progress), declineReason, outcome, stalled));
         }
     }
 }

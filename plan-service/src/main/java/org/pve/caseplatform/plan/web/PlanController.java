@@ -11,7 +11,12 @@ import org.pve.caseplatform.plan.api.AssignCaseOwner;
 import org.pve.caseplatform.plan.api.CloseCase;
 import org.pve.caseplatform.plan.api.CommissionCreated;
 import org.pve.caseplatform.plan.api.CommissionService;
+import org.pve.caseplatform.plan.api.ConsentCreated;
+import org.pve.caseplatform.plan.api.EscalateCase;
 import org.pve.caseplatform.plan.api.PlanView;
+import org.pve.caseplatform.plan.api.RecordConsent;
+import org.pve.caseplatform.plan.api.ReviewCase;
+import org.pve.caseplatform.plan.api.WithdrawConsent;
 import org.pve.caseplatform.plan.command.CommissionIndex;
 import org.pve.caseplatform.plan.query.PlanViewReader;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
@@ -20,6 +25,7 @@ import org.pve.caseplatform.support.security.Caller;
 import org.pve.caseplatform.support.security.CaseReads;
 import org.pve.caseplatform.support.security.Operation;
 import org.pve.caseplatform.support.web.InvalidRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +36,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The case owner's side of the plan: ownership, commissions, closure. A plan belongs to its district, its lead
- * agency and its owner's agency; one outside the caller's reach is answered as if it did not exist.
+ * The case owner's side of the plan: ownership, consent, commissions, reviews, escalation and closure. A plan
+ * belongs to its district, its lead agency and its owner's agency; one outside the caller's reach is answered as if
+ * it did not exist.
  */
 @RestController
 class PlanController {
@@ -95,6 +102,48 @@ class PlanController {
                 vault.encrypt(keyRef, request.briefing())));
         return ResponseEntity.created(URI.create("/commissions/" + commissionId))
                 .body(new CommissionCreated(caseId, commissionId));
+    }
+
+    /** A consent on record: 201 with its id, by which it is later withdrawn. */
+    @PostMapping("/plans/{caseId}/consents")
+    ResponseEntity<ConsentCreated> recordConsent(Caller caller, @PathVariable UUID caseId,
+                                                 @Valid @RequestBody ConsentRequest request) {
+        policy.require(caller, Operation.MANAGE_PLAN);
+        String recordedBy = caller.actingAs("recordedBy", request.recordedBy());
+        requireManagedPlan(caller, caseId);
+        UUID consentId = UUID.randomUUID();
+        commands.sendAndWait(new RecordConsent(caseId, consentId, request.scope(), request.givenBy(), recordedBy));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ConsentCreated(caseId, consentId));
+    }
+
+    /** Withdraws a consent: the commissions no other consent covers are suspended, the next review comes sooner. */
+    @PostMapping("/plans/{caseId}/consents/withdrawal")
+    PlanView withdrawConsent(Caller caller, @PathVariable UUID caseId,
+                             @Valid @RequestBody WithdrawalRequest request) {
+        policy.require(caller, Operation.MANAGE_PLAN);
+        String withdrawnBy = caller.actingAs("withdrawnBy", request.withdrawnBy());
+        requireManagedPlan(caller, caseId);
+        commands.sendAndWait(new WithdrawConsent(caseId, request.consentId(), withdrawnBy));
+        return views.find(caseId);
+    }
+
+    @PostMapping("/plans/{caseId}/reviews")
+    PlanView review(Caller caller, @PathVariable UUID caseId, @Valid @RequestBody ReviewRequest request) {
+        policy.require(caller, Operation.MANAGE_PLAN);
+        String reviewedBy = caller.actingAs("reviewedBy", request.reviewedBy());
+        requireManagedPlan(caller, caseId);
+        commands.sendAndWait(new ReviewCase(caseId, request.decision(), request.nextReviewDue(), request.outcome(),
+                request.escalatedTo(), request.reason(), reviewedBy));
+        return views.find(caseId);
+    }
+
+    @PostMapping("/plans/{caseId}/escalation")
+    PlanView escalate(Caller caller, @PathVariable UUID caseId, @Valid @RequestBody EscalationRequest request) {
+        policy.require(caller, Operation.MANAGE_PLAN);
+        String escalatedBy = caller.actingAs("escalatedBy", request.escalatedBy());
+        requireManagedPlan(caller, caseId);
+        commands.sendAndWait(new EscalateCase(caseId, request.reason(), request.escalatedTo(), escalatedBy));
+        return views.find(caseId);
     }
 
     @PostMapping("/plans/{caseId}/closure")

@@ -1,7 +1,9 @@
 package org.pve.caseplatform.plan.command;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -12,12 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.ClosureOutcome;
+import org.pve.caseplatform.contract.ConsentGiver;
 import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.Engagement;
 import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.ServiceType;
 import org.pve.caseplatform.contract.plan.CaseClosed;
 import org.pve.caseplatform.contract.plan.CaseOwnerAssigned;
+import org.pve.caseplatform.contract.plan.ConsentRecorded;
 import org.pve.caseplatform.contract.plan.PlanOpened;
 import org.pve.caseplatform.contract.plan.ProgressReported;
 import org.pve.caseplatform.contract.plan.ServiceAccepted;
@@ -36,7 +40,9 @@ import org.pve.caseplatform.plan.api.ReportProgress;
 import org.pve.caseplatform.plan.api.StartServiceDelivery;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.pve.caseplatform.support.web.InvalidRequest;
 
+/** The plan's lifecycle: opening, ownership, commissions and their delivery, closure. */
 class ManagementPlanTest {
 
     private static final UUID CASE = UUID.fromString("00000000-0000-0000-0000-0000000000c7");
@@ -45,6 +51,11 @@ class ManagementPlanTest {
     private static final String DISTRICT = "dk-fyn";
     private static final String PROVIDER = "provider-mentor-house";
     private static final String OTHER_PROVIDER = "provider-elsewhere";
+    private static final UUID CONSENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final List<Agency> PANEL = List.of(Agency.SOCIAL_SERVICES, Agency.POLICE, Agency.EDUCATION);
+    /** The registry as these tests see it: the two mentoring providers offer mentoring in the district. */
+    static final ProviderOffers OFFERS = (providerId, type, districtId) -> Set.of(PROVIDER, OTHER_PROVIDER)
+            .contains(providerId) && type == ServiceType.MENTORING && DISTRICT.equals(districtId);
     private static final List<String> NEEDS = List.of("mentoring", "education");
     private static final LocalDate START_BY = LocalDate.of(2031, 3, 1);
     private static final EncryptedValue BRIEFING = EncryptedValue.of("sub-7", "aXY=", "YnJpZWZpbmc=");
@@ -55,12 +66,16 @@ class ManagementPlanTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ManagementPlan.class);
+        fixture.registerInjectableResource(OFFERS);
+        fixture.registerInjectableResource((GuardianConsent) (caseId, districtId) -> false);
+        fixture.registerInjectableResource(new ReviewPolicy(Duration.ofDays(7)));
     }
 
     @Test
     void anAgreedFormulationOpensThePlanWithTheDistrictsReviewCadence() {
         fixture.givenNoPriorActivity()
-                .when(new OpenPlan(CASE, DISTRICT, "sub-7", 2, NEEDS, InterventionLevel.TARGETED, 30))
+                .when(new OpenPlan(CASE, DISTRICT, "sub-7", 2, NEEDS, InterventionLevel.TARGETED, 30,
+                        Agency.SOCIAL_SERVICES, PANEL))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(opened());
     }
@@ -68,7 +83,8 @@ class ManagementPlanTest {
     @Test
     void openingThePlanAgainChangesNothing() {
         fixture.given(opened())
-                .when(new OpenPlan(CASE, DISTRICT, "sub-7", 2, NEEDS, InterventionLevel.TARGETED, 30))
+                .when(new OpenPlan(CASE, DISTRICT, "sub-7", 2, NEEDS, InterventionLevel.TARGETED, 30,
+                        Agency.SOCIAL_SERVICES, PANEL))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -82,8 +98,25 @@ class ManagementPlanTest {
     }
 
     @Test
-    void ownershipCanPassToAnotherProfessional() {
+    void ownershipCanPassToAnotherProfessionalOfThePanel() {
         fixture.given(opened(), ownerAssigned())
+                .when(new AssignCaseOwner(CASE, "owner-jonas", Agency.EDUCATION))
+                .expectEvents(new CaseOwnerAssigned(CASE, DISTRICT, fixture.currentTime(), "owner-jonas",
+                        Agency.EDUCATION));
+    }
+
+    @Test
+    void anOwnerFromAnAgencyOffThePanelIsRefused() {
+        fixture.given(opened())
+                .when(new AssignCaseOwner(CASE, "owner-jonas", Agency.MENTAL_HEALTH))
+                .expectException(violationOf("agency"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPlanOpenedBeforePanelsWereRecordedTakesAnOwnerOfAnyAgency() {
+        fixture.given(new PlanOpened(CASE, DISTRICT, fixture.currentTime(), "sub-7", 2, NEEDS,
+                        InterventionLevel.TARGETED, 30))
                 .when(new AssignCaseOwner(CASE, "owner-jonas", Agency.MENTAL_HEALTH))
                 .expectEvents(new CaseOwnerAssigned(CASE, DISTRICT, fixture.currentTime(), "owner-jonas",
                         Agency.MENTAL_HEALTH));
@@ -99,7 +132,7 @@ class ManagementPlanTest {
 
     @Test
     void aServiceIsCommissionedForOneOfThePlansNeeds() {
-        fixture.given(opened(), ownerAssigned())
+        fixture.given(opened(), ownerAssigned(), consented())
                 .when(commission("mentoring"))
                 .expectEvents(commissioned());
     }
@@ -124,15 +157,15 @@ class ManagementPlanTest {
 
     @Test
     void aServiceMustAddressANeedOfThePlan() {
-        fixture.given(opened(), ownerAssigned())
+        fixture.given(opened(), ownerAssigned(), consented())
                 .when(commission("housing"))
-                .expectException(violationOf("needAddressed"))
+                .expectException(invalid("needAddressed"))
                 .expectNoEvents();
     }
 
     @Test
     void aCommissionIdIsUsedOnlyOnce() {
-        fixture.given(opened(), ownerAssigned(), commissioned())
+        fixture.given(opened(), ownerAssigned(), consented(), commissioned())
                 .when(commission("education"))
                 .expectException(violationOf("commissionId"))
                 .expectNoEvents();
@@ -204,9 +237,9 @@ class ManagementPlanTest {
     @Test
     void theProviderReportsProgressDuringDelivery() {
         fixture.given(opened(), ownerAssigned(), commissioned(), accepted(), started())
-                .when(new ReportProgress(CASE, COMMISSION, PROVIDER, Engagement.PARTIAL, true, SUMMARY))
+                .when(new ReportProgress(CASE, COMMISSION, PROVIDER, Engagement.PARTIAL, false, SUMMARY))
                 .expectEvents(new ProgressReported(CASE, DISTRICT, fixture.currentTime(), COMMISSION, PROVIDER,
-                        Engagement.PARTIAL, true, SUMMARY));
+                        Engagement.PARTIAL, false, SUMMARY));
     }
 
     @Test
@@ -299,7 +332,7 @@ class ManagementPlanTest {
 
     @Test
     void nothingIsCommissionedAfterClosure() {
-        fixture.given(opened(), ownerAssigned(), closed())
+        fixture.given(opened(), ownerAssigned(), consented(), closed())
                 .when(commission("mentoring"))
                 .expectException(violationOf("stage"))
                 .expectNoEvents();
@@ -324,12 +357,13 @@ class ManagementPlanTest {
     @Test
     void reopeningAClosedCaseFromARedeliveredFormulationChangesNothing() {
         fixture.given(opened(), ownerAssigned(), closed())
-                .when(new OpenPlan(CASE, DISTRICT, "sub-7", 2, NEEDS, InterventionLevel.TARGETED, 30))
+                .when(new OpenPlan(CASE, DISTRICT, "sub-7", 2, NEEDS, InterventionLevel.TARGETED, 30,
+                        Agency.SOCIAL_SERVICES, PANEL))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
-    private static Matcher<LifecycleViolation> violationOf(String field) {
+    static Matcher<LifecycleViolation> violationOf(String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(LifecycleViolation violation) {
@@ -343,6 +377,25 @@ class ManagementPlanTest {
         };
     }
 
+    static Matcher<InvalidRequest> invalid(String field) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidRequest invalid) {
+                return field.equals(invalid.field());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an InvalidRequest naming the field " + field);
+            }
+        };
+    }
+
+    private ConsentRecorded consented() {
+        return new ConsentRecorded(CASE, DISTRICT, fixture.currentTime(), CONSENT, List.of(ServiceType.MENTORING),
+                ConsentGiver.SUBJECT, "owner-lene");
+    }
+
     private CommissionService commission(String need) {
         return new CommissionService(CASE, COMMISSION, PROVIDER, ServiceType.MENTORING, need, START_BY,
                 "owner-lene", BRIEFING);
@@ -350,7 +403,7 @@ class ManagementPlanTest {
 
     private PlanOpened opened() {
         return new PlanOpened(CASE, DISTRICT, fixture.currentTime(), "sub-7", 2, NEEDS, InterventionLevel.TARGETED,
-                30);
+                30, Agency.SOCIAL_SERVICES, PANEL);
     }
 
     private CaseOwnerAssigned ownerAssigned() {

@@ -1,0 +1,58 @@
+package org.pve.caseplatform.plan.command;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pve.caseplatform.plan.api.MarkCommissionStalled;
+import org.pve.caseplatform.plan.api.MarkHandoverOverdue;
+import org.pve.caseplatform.plan.api.MarkReviewOverdue;
+import org.pve.caseplatform.support.domain.MissingAggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires due plan deadlines: sends the command of the deadline's type, then marks it fired. A crash in between, or
+ * a second instance polling at the same time, sends it again; the plan records each overdue only once.
+ */
+public class PlanDeadlinePoller {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanDeadlinePoller.class);
+    private static final int BATCH = 100;
+
+    private final PlanDeadlines deadlines;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public PlanDeadlinePoller(PlanDeadlines deadlines, CommandGateway commands, Clock clock) {
+        this.deadlines = deadlines;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Fires what is due now; returns how many deadlines fired. One that fails stays due for the next poll. */
+    public int fireDue() {
+        int fired = 0;
+        for (PlanDeadlines.Deadline deadline : deadlines.due(clock.instant(), BATCH)) {
+            try {
+                commands.sendAndWait(commandFor(deadline));
+                deadlines.markFired(deadline, clock.instant());
+                fired++;
+            } catch (RuntimeException e) {
+                if (MissingAggregate.causes(e)) {
+                    log.info("dropping plan deadline {}: no such plan", deadline.id());
+                    deadlines.drop(deadline);
+                } else {
+                    log.warn("plan deadline {} not fired, retrying at the next poll: {}", deadline.id(), e.toString());
+                }
+            }
+        }
+        return fired;
+    }
+
+    private static Object commandFor(PlanDeadlines.Deadline deadline) {
+        return switch (deadline.type()) {
+            case HANDOVER -> new MarkHandoverOverdue(deadline.caseId(), deadline.dueAt());
+            case REVIEW -> new MarkReviewOverdue(deadline.caseId(), deadline.dueAt());
+            case STALLED -> new MarkCommissionStalled(deadline.caseId(), deadline.commissionId());
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package org.pve.caseplatform.plan.command;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+
+/**
+ * The plan's durable deadlines (MongoDB collection {@value #COLLECTION}), one document per deadline of every type:
+ * a case's handover, each review due date, each commission's start. Kept across restarts and marked fired once its
+ * command went through; Axon's durable deadline managers need SQL, so this store polled on a schedule stands in.
+ */
+public class PlanDeadlines {
+
+    static final String COLLECTION = "plan_deadlines";
+
+    private final MongoCollection<Document> deadlines;
+
+    public PlanDeadlines(ServiceDatabase database) {
+        this.deadlines = database.database().getCollection(COLLECTION);
+        this.deadlines.createIndex(Indexes.ascending("fired", "dueAtMillis"));
+    }
+
+    /** What falls due. */
+    public enum Type {
+        HANDOVER, REVIEW, STALLED
+    }
+
+    /** A deadline still to fire; {@code commissionId} only for STALLED. */
+    public record Deadline(String id, Type type, UUID caseId, UUID commissionId, Instant dueAt) {
+    }
+
+    public void handover(UUID caseId, Instant dueAt) {
+        schedule("handover:" + caseId, Type.HANDOVER, caseId, null, dueAt);
+    }
+
+    /** One deadline per due date: a review brought forward or rescheduled gets a deadline of its own. */
+    public void review(UUID caseId, Instant dueAt) {
+        schedule("review:" + caseId + ":" + dueAt.toEpochMilli(), Type.REVIEW, caseId, null, dueAt);
+    }
+
+    public void stalled(UUID caseId, UUID commissionId, Instant dueAt) {
+        schedule("stalled:" + commissionId, Type.STALLED, caseId, commissionId, dueAt);
+    }
+
+    /** Records the deadline unless it is already there: an event seen twice does not move it. */
+    private void schedule(String id, Type type, UUID caseId, UUID commissionId, Instant dueAt) {
+        deadlines.updateOne(Filters.eq("_id", id), Updates.combine(
+                Updates.setOnInsert("type", type.name()),
+                Updates.setOnInsert("caseId", caseId.toString()),
+                Updates.setOnInsert("commissionId", commissionId == null ? null : commissionId.toString()),
+                Updates.setOnInsert("dueAtMillis", dueAt.toEpochMilli()),
+                Updates.setOnInsert("dueAt", dueAt.toString()),
+                Updates.setOnInsert("fired", false)), new UpdateOptions().upsert(true));
+    }
+
+    /** The deadlines due at {@code now} that have not fired yet, earliest first. */
+    public List<Deadline> due(Instant now, int limit) {
+        List<Deadline> due = new ArrayList<>();
+        deadlines.find(Filters.and(Filters.eq("fired", false), Filters.lte("dueAtMillis", now.toEpochMilli())))
+                .sort(Indexes.ascending("dueAtMillis")).limit(limit)
+                .forEach(document -> due.add(new Deadline(document.getString("_id"),
+                        Type.valueOf(document.getString("type")), UUID.fromString(document.getString("caseId")),
+                        document.getString("commissionId") == null ? null
+                                : UUID.fromString(document.getString("commissionId")),
+                        Instant.ofEpochMilli(document.getLong("dueAtMillis")))));
+        return due;
+    }
+
+    public void markFired(Deadline deadline, Instant firedAt) {
+        deadlines.updateOne(Filters.eq("_id", deadline.id()),
+                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
+    }
+
+    /** Drops a deadline whose plan was never stored (the command that would have opened it failed). */
+    public void drop(Deadline deadline) {
+        deadlines.deleteOne(Filters.eq("_id", deadline.id()));
+    }
+}
