@@ -119,6 +119,8 @@ final class CaseDriver {
         client.await(plan, PATIENCE, tokens.as(owner, "CASE_MANAGEMENT"));
         client.expect(200, client.put(plan + "/owner", Map.of("ownerRef", owner, "agency", leadAgency(districtId)),
                 tokens.auth(owner)));
+        client.expect(201, client.post(plan + "/consents", Map.of("scope", List.of("MENTORING"),
+                "givenBy", "GUARDIAN"), tokens.auth(owner)));
         JsonNode commissioned = client.expect(201, client.post(plan + "/commissions", Map.of(
                 "providerId", "ngo-mentor-net", "serviceType", "MENTORING", "needAddressed", "mentoring",
                 "startBy", LocalDate.now().plusDays(14).toString(), "briefing", briefing), tokens.auth(owner)));

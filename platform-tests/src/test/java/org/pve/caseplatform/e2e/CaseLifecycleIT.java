@@ -27,8 +27,8 @@ class CaseLifecycleIT {
 
     static final List<String> FULL_LIFECYCLE = List.of("ReferralReceived", "SecurityScreenCleared",
             "AssessmentOpened", "FormulationProposed", "FormulationEndorsed", "FormulationEndorsed",
-            "FormulationAgreed", "PlanOpened", "CaseOwnerAssigned", "ServiceCommissioned", "ServiceAccepted",
-            "ServiceDeliveryStarted", "ProgressReported", "ServiceCompleted", "CaseClosed");
+            "FormulationAgreed", "PlanOpened", "CaseOwnerAssigned", "ConsentRecorded", "ServiceCommissioned",
+            "ServiceAccepted", "ServiceDeliveryStarted", "ProgressReported", "ServiceCompleted", "CaseClosed");
 
     private static SecuredPlatform platform;
     private static CaseDriver driver;

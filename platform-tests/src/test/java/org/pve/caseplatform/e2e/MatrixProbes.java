@@ -125,6 +125,24 @@ final class MatrixProbes {
                         "briefing", "Invented briefing of the matrix test"))));
         probes.put("POST /plans/{caseId}/closure", probe(List.of(r.planClosable, r.planN),
                 (id, t, caller) -> new Request(plan + "/plans/" + id + "/closure", Map.of("outcome", "GOALS_MET"))));
+        probes.put("POST /plans/{caseId}/consents", probe(List.of(r.planA, r.planN),
+                (id, t, caller) -> new Request(plan + "/plans/" + id + "/consents",
+                        Map.of("scope", List.of("FAMILY_SUPPORT"), "givenBy", "GUARDIAN"))));
+        probes.put("POST /plans/{caseId}/consents/withdrawal", probe(List.of(r.planA, r.planN),
+                (id, t, caller) -> new Request(plan + "/plans/" + id + "/consents/withdrawal", Map.of("consentId",
+                        t == r.planA ? r.withdrawableConsentA : r.withdrawableConsentN))));
+        probes.put("POST /plans/{caseId}/reviews", probe(List.of(r.planA, r.planN),
+                (id, t, caller) -> new Request(plan + "/plans/" + id + "/reviews", Map.of("decision", "CONTINUE"))));
+        probes.put("POST /plans/{caseId}/escalation", probe(List.of(r.planClosable, r.planN),
+                (id, t, caller) -> new Request(plan + "/plans/" + id + "/escalation", Map.of(
+                        "reason", "a security response is now needed (invented)",
+                        "escalatedTo", "POLICE_INVESTIGATION"))));
+        probes.put("GET /providers", probe(List.of(r.districtFyn, r.districtNord),
+                (id, t, caller) -> new Request(plan + "/providers?districtId=" + id, null)));
+        probes.put("GET /providers/{providerId}/commissions", probe(List.of(r.worklistMentor, r.worklistExit),
+                (id, t, caller) -> new Request(plan + "/providers/" + id + "/commissions", null)));
+        probes.put("GET /families/{familyId}/workbook", probe(List.of(r.familyA, r.familyN),
+                (id, t, caller) -> new Request(plan + "/families/" + id + "/workbook", null)));
         List<Target> commissions = List.of(r.commissionMentor, r.commissionExit, r.commissionN);
         probes.put("GET /commissions/{commissionId}", probe(commissions,
                 (id, t, caller) -> new Request(plan + "/commissions/" + id, null)));

@@ -89,6 +89,9 @@ final class MatrixRecords {
     String caseH;
     String caseFresh;
     String caseClosable;
+    String withdrawableConsentA;
+    final Target worklistMentor = new Target("work-mentor", Kind.ID, MENTOR, FYN, Set.of(), MENTOR, null);
+    final Target worklistExit = new Target("work-exit", Kind.ID, EXIT, FYN, Set.of(), EXIT, null);
     // dk-nordjylland
     Target referralN;
     Target assessmentN;
@@ -101,6 +104,7 @@ final class MatrixRecords {
     Target replayNord;
     String caseN;
     String caseN2;
+    String withdrawableConsentN;
 
     final Target districtFyn = new Target("fyn", Kind.DISTRICT, FYN, FYN, Set.of(), null, null);
     final Target districtNord = new Target("nord", Kind.DISTRICT, NORD, NORD, Set.of(), null, null);
@@ -137,6 +141,7 @@ final class MatrixRecords {
         caseA = planned.caseId();
         String commissionedMentor = commission("m.owner-social.fyn", caseA, MENTOR);
         String commissionedExit = commission("m.owner-social.fyn", caseA, EXIT);
+        withdrawableConsentA = consent("m.owner-social.fyn", caseA, "HOUSING_SUPPORT");
         Set<String> social = Set.of("SOCIAL_SERVICES");
         referralA = new Target("refA", Kind.ID, planned.referralId(), FYN, Set.of("EDUCATION", "SOCIAL_SERVICES"),
                 null, caseA);
@@ -160,6 +165,7 @@ final class MatrixRecords {
         planN = new Target("planN", Kind.ID, caseN, NORD, social, null, caseN);
         commissionN = new Target("comN-mentor", Kind.ID, commission("n.owner-social.nord", caseN, MENTOR), NORD,
                 social, MENTOR, caseN);
+        withdrawableConsentN = consent("n.owner-social.nord", caseN, "HOUSING_SUPPORT");
         caseHistoryN = new Target("caseN", Kind.ID, caseN, NORD, Set.of(), null, caseN);
         subjectN = new Target("subjN", Kind.ID, subjectRef("n.screener.nord", planned.referralId()), NORD, Set.of(),
                 null, null);
@@ -216,6 +222,7 @@ final class MatrixRecords {
         client.await(plan, PATIENCE, tokens.as(owner, "CASE_MANAGEMENT"));
         client.expect(200, client.put(plan + "/owner", Map.of("ownerRef", owner, "agency", "SOCIAL_SERVICES"),
                 tokens.auth(owner)));
+        consent(owner, referred.caseId(), "MENTORING");
         return new Planned(referred.referralId(), referred.caseId());
     }
 
@@ -247,6 +254,13 @@ final class MatrixRecords {
                         "startBy", LocalDate.now().plusDays(14).toString(),
                         "briefing", "Invented briefing for the access-matrix test"), tokens.auth(owner)));
         return created.get("commissionId").asText();
+    }
+
+    /** The person's consent (through a guardian) to services of one type; returns its id. */
+    String consent(String owner, String caseId, String serviceType) {
+        JsonNode recorded = client.expect(201, client.post(platform.plan() + "/plans/" + caseId + "/consents",
+                Map.of("scope", List.of(serviceType), "givenBy", "GUARDIAN"), tokens.auth(owner)));
+        return recorded.get("consentId").asText();
     }
 
     String subjectRef(String screener, String referralId) {
