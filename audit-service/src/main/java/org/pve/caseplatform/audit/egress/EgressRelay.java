@@ -2,6 +2,8 @@ package org.pve.caseplatform.audit.egress;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -63,16 +65,22 @@ public class EgressRelay {
             cases.discardHeld(caseId);
             cases.setState(caseId, State.SEALED);
         } else if (CLEARED.equals(type) || SecuritySeal.RETURNED.equals(type)) {
-            if (state == State.PENDING) {
-                cases.held(caseId).forEach(held -> {
-                    out.accept(held);
-                    cases.released(caseId, held.messageId());
-                });
+            if (state == State.CLOSED) {
+                return;
             }
-            if (state != State.CLOSED) {
-                cases.setState(caseId, State.OPEN);
-                filtered(record, json, caseId, districtId).ifPresent(out);
+            // held events and the clearance go out as they happened: another topic's event of the case (the
+            // assessment opened on the clearance) may have been read, and held, before the clearance itself
+            List<EgressEvent> release = new ArrayList<>(state == State.PENDING ? cases.held(caseId) : List.of());
+            Optional<EgressEvent> clearance = filtered(record, json, caseId, districtId);
+            clearance.ifPresent(release::add);
+            release.sort(EgressEvent.RELEASE_ORDER);
+            for (EgressEvent event : release) {
+                out.accept(event);
+                if (clearance.isEmpty() || event != clearance.get()) {
+                    cases.released(caseId, event.messageId());
+                }
             }
+            cases.setState(caseId, State.OPEN);
         } else if (CLOSED_AT_SCREENING.equals(type) && state == State.PENDING) {
             cases.discardHeld(caseId);
             cases.setState(caseId, State.CLOSED);

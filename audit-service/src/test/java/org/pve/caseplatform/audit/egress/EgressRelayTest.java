@@ -87,6 +87,19 @@ class EgressRelayTest {
     }
 
     @Test
+    void anEventOfAnotherTopicReadBeforeTheClearanceGoesOutAfterItAsItHappened() {
+        UUID caseId = UUID.randomUUID();
+        List<CaseEvent> screened = Cases.screened(caseId, DISTRICT, T0, 2);
+        deliver(screened.get(0), "m-received");
+        deliver(opened(caseId, screened.get(1).occurredAt().plusMillis(50)), "m-opened");
+        assertThat(sent).isEmpty();
+
+        deliver(screened.get(1), "m-cleared");
+
+        assertThat(sent).extracting(EgressEvent::messageId).containsExactly("m-received", "m-cleared", "m-opened");
+    }
+
+    @Test
     void aCaseEscalatedAtScreeningReleasesNothingUntilHandedBackAndThenOnlyWhatFollows() {
         UUID caseId = UUID.randomUUID();
         List<CaseEvent> escalated = Cases.escalated(caseId, DISTRICT, T0, SecurityDestination.INTELLIGENCE_SERVICE);
