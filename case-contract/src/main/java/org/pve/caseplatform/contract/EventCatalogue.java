@@ -4,9 +4,13 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
+import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
+import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
+import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
@@ -61,7 +65,8 @@ public final class EventCatalogue {
                 IdentityRevealed.class, PersonalDataErased.class, PersonalDataRectified.class);
         register(Topics.ASSESSMENT_EVENTS, AssessmentOpened.class, FormulationProposed.class,
                 FormulationEndorsed.class, FormulationAgreed.class, ConfidentialityAgreementRecorded.class,
-                ConfidentialityAgreementExpired.class);
+                ConfidentialityAgreementExpired.class, AgencyInformationShared.class, FactorRated.class,
+                AssessmentEscalatedToSecurity.class, AssessmentConcludedNoFurtherAction.class);
         register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,
                 ServiceAccepted.class, ServiceDeclined.class, ServiceDeliveryStarted.class, ProgressReported.class,
                 ServiceCompleted.class, CaseClosed.class, ConsentRecorded.class, ConsentWithdrawn.class,

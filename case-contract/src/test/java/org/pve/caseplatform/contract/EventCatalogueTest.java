@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
+import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
+import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
+import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.referral.IdentityRevealed;
 import org.pve.caseplatform.contract.referral.PersonalDataErased;
@@ -46,5 +50,17 @@ class EventCatalogueTest {
     void prosecutionIsAPurposeThatCanBeNamed() {
         assertThat(AccessPurpose.valueOf("PROSECUTION")).isNotNull();
         assertThat(AccessPurpose.values()).hasSize(9);
+    }
+
+    @Test
+    void contributionsRatingsAndEndingsTravelWithTheAssessmentEvents() {
+        assertThat(Arrays.asList(AgencyInformationShared.class, FactorRated.class,
+                AssessmentEscalatedToSecurity.class, AssessmentConcludedNoFurtherAction.class))
+                .allSatisfy(type -> assertThat(EventCatalogue.of(type).topic()).isEqualTo(Topics.ASSESSMENT_EVENTS));
+    }
+
+    @Test
+    void prosecutionIsNeverASharingPurpose() {
+        assertThat(SharingPurpose.values()).extracting(Enum::name).containsExactly("SUPPORT", "SAFEGUARDING");
     }
 }

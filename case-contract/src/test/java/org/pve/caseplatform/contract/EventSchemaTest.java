@@ -54,6 +54,7 @@ class EventSchemaTest {
         ENUM_DEFINITIONS.put(ConsentGiver.class, "consentGiver");
         ENUM_DEFINITIONS.put(ReviewDecision.class, "reviewDecision");
         ENUM_DEFINITIONS.put(ReviewReason.class, "reviewReason");
+        ENUM_DEFINITIONS.put(SharingPurpose.class, "sharingPurpose");
     }
 
     static Stream<EventType> catalogue() {

@@ -102,6 +102,21 @@ final class MatrixProbes {
                 List.of(r.assessmentH, r.assessmentN),
                 (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/formulations/1/endorsements",
                         Map.of("agency", caller.agency()))));
+        probes.put("POST /assessments/{caseId}/information", probe(List.of(r.assessmentH, r.assessmentN),
+                (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/information", Map.of(
+                        "legalBasis", "DK-AJA-S115", "purpose", "SUPPORT",
+                        "summary", "Invented contribution of the matrix test"))));
+        probes.put("POST /assessments/{caseId}/ratings", probe(List.of(r.assessmentH, r.assessmentN),
+                (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/ratings", Map.of(
+                        "factorId", "beliefs", "domain", "risk", "rating", 1,
+                        "evidence", "Invented evidence of the matrix test"))));
+        probes.put("POST /assessments/{caseId}/escalation", probe(List.of(r.assessmentH, r.assessmentN),
+                (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/escalation", Map.of(
+                        "reason", "a security response is needed (invented)",
+                        "escalatedTo", "POLICE_INVESTIGATION"))));
+        probes.put("POST /assessments/{caseId}/conclusion", probe(List.of(r.assessmentH, r.assessmentN),
+                (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/conclusion",
+                        Map.of("rationale", "no intervention is needed (invented)"))));
         probes.put("POST /assessments/{caseId}/confidentiality-agreements", probe(
                 List.of(r.assessmentA, r.assessmentN),
                 (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/confidentiality-agreements",

@@ -2,18 +2,39 @@ package org.pve.caseplatform.assessment.api;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.InterventionLevel;
+import org.pve.caseplatform.contract.SecurityDestination;
+import org.pve.caseplatform.contract.SharingPurpose;
 
 /**
  * A case's assessment as the panel sees it: summaries decrypted (absent once erased), the panel members'
- * confidentiality agreements; version = last sequence.
+ * confidentiality agreements, the information the agencies shared, the factor profile (each domain's latest rating
+ * per factor and agency) and, once the assessment ended without agreement, how it ended; version = last sequence.
  */
 public record AssessmentView(UUID caseId, String districtId, String subjectRef, String frameworkId,
                              int frameworkVersion, List<Agency> requiredAgencies, Instant openedAt, Instant dueAt,
                              AssessmentStage stage, List<Formulation> formulations,
-                             List<ConfidentialityAgreement> confidentialityAgreements, long version) {
+                             List<ConfidentialityAgreement> confidentialityAgreements,
+                             List<InformationShared> information, Map<String, List<FactorRating>> factorProfile,
+                             Ending ending, long version) {
+
+    /** One agency's contribution: its legal basis, purpose and the summary (absent once erased). */
+    public record InformationShared(Agency agency, String sharedBy, String legalBasis, SharingPurpose purpose,
+                                    String summary, Instant sharedAt) {
+    }
+
+    /** One factor's rating by one agency, with its evidence (absent once erased). */
+    public record FactorRating(String factorId, int rating, Agency agency, String ratedBy, String evidence,
+                               Instant ratedAt) {
+    }
+
+    /** How an assessment ended without an agreed formulation: escalated to security or no further action. */
+    public record Ending(AssessmentStage stage, String decidedBy, String reason, SecurityDestination escalatedTo,
+                         Instant at) {
+    }
 
     /** One proposed version of the formulation and who endorsed it. */
     public record Formulation(int version, List<String> needs, InterventionLevel interventionLevel,

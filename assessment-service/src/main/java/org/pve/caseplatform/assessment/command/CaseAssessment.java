@@ -16,25 +16,36 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.pve.caseplatform.assessment.api.AssessmentStage;
+import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
+import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
+import org.pve.caseplatform.assessment.api.RateFactor;
 import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
+import org.pve.caseplatform.assessment.api.ShareAgencyInformation;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.InterventionLevel;
+import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
+import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
+import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
+import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
+import org.pve.caseplatform.support.web.InvalidRequest;
 
 /**
  * A case's multi-agency assessment: formulations proposed in numbered versions, endorsed agency by agency, agreed
  * once every agency on the panel has endorsed the current version. A new proposal voids earlier endorsements.
- * Panel members' confidentiality agreements go on record here too, one per member, until expired.
+ * Panel members' confidentiality agreements go on record here too, one per member, until expired. While open, the
+ * panel agencies share information (on a legal basis the practice model allows, never for prosecution) and rate
+ * factors (0 to 3); an escalation to security or a conclusion of no further action ends the assessment.
  */
 @Aggregate
 class CaseAssessment {
@@ -64,7 +75,7 @@ class CaseAssessment {
 
     @CommandHandler
     int handle(ProposeFormulation command) {
-        requireNotAgreed();
+        requireOpen();
         int version = currentVersion() + 1;
         Agency lead = command.interventionLevel() == InterventionLevel.SECURITY_LED
                 ? Agency.POLICE : command.leadAgency();
@@ -75,15 +86,12 @@ class CaseAssessment {
 
     @CommandHandler
     void handle(EndorseFormulation command) {
-        requireNotAgreed();
+        requireOpen();
         if (currentProposal == null || command.formulationVersion() != currentVersion()) {
             throw new LifecycleViolation("formulationVersion", "version " + command.formulationVersion()
                     + " is not the current proposal (current: " + currentVersion() + ")");
         }
-        if (!requiredAgencies.contains(command.agency())) {
-            throw new LifecycleViolation("agency", command.agency() + " is not on this case's panel "
-                    + requiredAgencies);
-        }
+        requireOnPanel(command.agency());
         if (endorsingAgencies.contains(command.agency())) {
             throw new LifecycleViolation("agency", command.agency() + " already endorsed version "
                     + command.formulationVersion());
@@ -95,6 +103,47 @@ class CaseAssessment {
                     currentProposal.needs(), currentProposal.interventionLevel(), currentProposal.leadAgency(),
                     List.copyOf(endorsingAgencies)));
         }
+    }
+
+    @CommandHandler
+    void handle(ShareAgencyInformation command) {
+        requireOpen();
+        requireOnPanel(command.agency());
+        if (command.legalBasis() == null || !command.permittedLegalBases().contains(command.legalBasis())) {
+            throw new InvalidRequest("legalBasis", command.legalBasis() + " is not a legal basis of the "
+                    + command.practiceModel() + " practice model " + command.permittedLegalBases());
+        }
+        if (command.purpose() == null) {
+            throw new InvalidRequest("purpose", "is required: SUPPORT or SAFEGUARDING (never prosecution)");
+        }
+        apply(new AgencyInformationShared(caseId, districtId, now(), command.agency(), command.sharedBy(),
+                command.legalBasis(), command.purpose(), command.summary()));
+    }
+
+    @CommandHandler
+    void handle(RateFactor command) {
+        requireOpen();
+        requireOnPanel(command.agency());
+        if (command.rating() < RateFactor.LOWEST_RATING || command.rating() > RateFactor.HIGHEST_RATING) {
+            throw new InvalidRequest("rating", "must be from " + RateFactor.LOWEST_RATING + " to "
+                    + RateFactor.HIGHEST_RATING);
+        }
+        apply(new FactorRated(caseId, districtId, now(), command.factorId(), command.domain(), command.rating(),
+                command.evidence(), command.ratedBy(), command.agency()));
+    }
+
+    @CommandHandler
+    void handle(EscalateAssessment command) {
+        requireOpen();
+        apply(new AssessmentEscalatedToSecurity(caseId, districtId, now(), command.reason(), command.escalatedBy(),
+                command.escalatedTo()));
+    }
+
+    @CommandHandler
+    void handle(ConcludeNoFurtherAction command) {
+        requireOpen();
+        apply(new AssessmentConcludedNoFurtherAction(caseId, districtId, now(), command.rationale(),
+                command.concludedBy()));
     }
 
     @CommandHandler
@@ -145,6 +194,16 @@ class CaseAssessment {
     }
 
     @EventSourcingHandler
+    void on(AssessmentEscalatedToSecurity event) {
+        stage = AssessmentStage.ESCALATED_TO_SECURITY;
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentConcludedNoFurtherAction event) {
+        stage = AssessmentStage.CONCLUDED_NO_FURTHER_ACTION;
+    }
+
+    @EventSourcingHandler
     void on(ConfidentialityAgreementRecorded event) {
         agreementsOnRecord.put(event.memberId(), event);
     }
@@ -158,10 +217,22 @@ class CaseAssessment {
         return currentProposal == null ? 0 : currentProposal.formulationVersion();
     }
 
-    private void requireNotAgreed() {
-        if (stage == AssessmentStage.FORMULATION_AGREED) {
-            throw new LifecycleViolation("stage", "the formulation was already agreed; the assessment is closed to "
-                    + "new proposals and endorsements");
+    private void requireOpen() {
+        switch (stage) {
+            case OPEN -> {
+            }
+            case FORMULATION_AGREED -> throw new LifecycleViolation("stage", "the formulation was already agreed; "
+                    + "the assessment is closed to new proposals, endorsements and contributions");
+            case ESCALATED_TO_SECURITY -> throw new LifecycleViolation("stage", "the assessment was escalated to "
+                    + "security; the case left the preventive track");
+            case CONCLUDED_NO_FURTHER_ACTION -> throw new LifecycleViolation("stage", "the assessment was "
+                    + "concluded with no further action");
+        }
+    }
+
+    private void requireOnPanel(Agency agency) {
+        if (!requiredAgencies.contains(agency)) {
+            throw new LifecycleViolation("agency", agency + " is not on this case's panel " + requiredAgencies);
         }
     }
 

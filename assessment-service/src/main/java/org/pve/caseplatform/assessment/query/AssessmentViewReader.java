@@ -12,11 +12,18 @@ import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.AssessmentView.ConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.AssessmentView.Endorsement;
+import org.pve.caseplatform.assessment.api.AssessmentView.Ending;
+import org.pve.caseplatform.assessment.api.AssessmentView.FactorRating;
 import org.pve.caseplatform.assessment.api.AssessmentView.Formulation;
+import org.pve.caseplatform.assessment.api.AssessmentView.InformationShared;
 import org.pve.caseplatform.contract.CaseEvent;
+import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
+import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
+import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
+import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
@@ -57,6 +64,9 @@ public class AssessmentViewReader {
         private final List<Formulation> formulations = new ArrayList<>();
         private final Map<String, ConfidentialityAgreementRecorded> agreements = new LinkedHashMap<>();
         private final Map<String, Boolean> expired = new LinkedHashMap<>();
+        private final List<InformationShared> information = new ArrayList<>();
+        private final Map<String, Map<String, FactorRating>> ratings = new LinkedHashMap<>();
+        private Ending ending;
 
         void apply(CaseEvent event) {
             if (event instanceof AssessmentOpened e) {
@@ -80,6 +90,19 @@ public class AssessmentViewReader {
                 expired.put(e.memberId(), false);
             } else if (event instanceof ConfidentialityAgreementExpired e) {
                 expired.put(e.memberId(), true);
+            } else if (event instanceof AgencyInformationShared e) {
+                information.add(new InformationShared(e.agency(), e.sharedBy(), e.legalBasis(), e.purpose(),
+                        vault.decrypt(e.summary()).orElse(null), e.occurredAt()));
+            } else if (event instanceof FactorRated e) {
+                ratings.computeIfAbsent(e.domain(), domain -> new LinkedHashMap<>())
+                        .put(e.factorId() + "/" + e.agency(), new FactorRating(e.factorId(), e.rating(), e.agency(),
+                                e.ratedBy(), vault.decrypt(e.evidence()).orElse(null), e.occurredAt()));
+            } else if (event instanceof AssessmentEscalatedToSecurity e) {
+                stage = AssessmentStage.ESCALATED_TO_SECURITY;
+                ending = new Ending(stage, e.escalatedBy(), e.reason(), e.escalatedTo(), e.occurredAt());
+            } else if (event instanceof AssessmentConcludedNoFurtherAction e) {
+                stage = AssessmentStage.CONCLUDED_NO_FURTHER_ACTION;
+                ending = new Ending(stage, e.concludedBy(), e.rationale(), null, e.occurredAt());
             }
         }
 
@@ -90,7 +113,14 @@ public class AssessmentViewReader {
                     .toList();
             return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
                     opened.frameworkId(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
-                    opened.dueAt(), stage, List.copyOf(formulations), onRecord, version);
+                    opened.dueAt(), stage, List.copyOf(formulations), onRecord, List.copyOf(information),
+                    factorProfile(), ending, version);
+        }
+
+        private Map<String, List<FactorRating>> factorProfile() {
+            Map<String, List<FactorRating>> profile = new LinkedHashMap<>();
+            ratings.forEach((domain, latest) -> profile.put(domain, List.copyOf(latest.values())));
+            return profile;
         }
 
         private void replace(int version, UnaryOperator<Formulation> change) {

@@ -5,20 +5,29 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.AssessmentView;
+import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
+import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
+import org.pve.caseplatform.assessment.api.RateFactor;
 import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
+import org.pve.caseplatform.assessment.api.ShareAgencyInformation;
 import org.pve.caseplatform.assessment.query.AssessmentViewReader;
 import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.PersonalDataKeys;
+import org.pve.caseplatform.contract.SharingPurpose;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
+import org.pve.caseplatform.support.reference.DistrictDirectory;
+import org.pve.caseplatform.support.reference.PracticeModel;
 import org.pve.caseplatform.support.security.AccessPolicy;
 import org.pve.caseplatform.support.security.Caller;
 import org.pve.caseplatform.support.security.Forbidden;
@@ -36,7 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A case's assessment: the panel's formulations, proposed and endorsed until agreed, and the panel members'
- * confidentiality agreements. Every endpoint goes through {@link AssessmentAccess} with its Operation.
+ * confidentiality agreements, the agencies' shared information and factor ratings, and the two endings without a
+ * plan (escalation to security, no further action). Every endpoint goes through {@link AssessmentAccess} with its
+ * Operation.
  */
 @RestController
 class AssessmentController {
@@ -48,14 +59,16 @@ class AssessmentController {
     private final CommandGateway commands;
     private final PersonalDataVault vault;
     private final Clock clock;
+    private final DistrictDirectory districts;
 
     AssessmentController(AssessmentAccess access, AssessmentViewReader views, CommandGateway commands,
-                         PersonalDataVault vault, Clock clock) {
+                         PersonalDataVault vault, Clock clock, DistrictDirectory districts) {
         this.access = access;
         this.views = views;
         this.commands = commands;
         this.vault = vault;
         this.clock = clock;
+        this.districts = districts;
     }
 
     @GetMapping("/assessments/{caseId}")
@@ -104,6 +117,57 @@ class AssessmentController {
         return new EndorsementAccepted(caseId, version, caller.agency(), endorsedBy, after.stage(), after.version());
     }
 
+    @PostMapping("/assessments/{caseId}/information")
+    ResponseEntity<ContributionAccepted> shareInformation(Caller caller, @PathVariable UUID caseId,
+                                                          @Valid @RequestBody InformationRequest request) {
+        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        SharingPurpose purpose = sharingPurpose(request.purpose());
+        PracticeModel model = districts.find(assessment.districtId()).map(district -> district.practiceModel())
+                .orElse(null);
+        String modelId = model == null ? "unknown" : model.id();
+        List<String> legalBases = model == null ? List.of() : model.legalBases();
+        if (!legalBases.contains(request.legalBasis())) {
+            throw new InvalidRequest("legalBasis", "not a legal basis of the " + modelId + " practice model "
+                    + legalBases);
+        }
+        EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
+                request.summary());
+        commands.sendAndWait(new ShareAgencyInformation(caseId, caller.agency(), caller.id(), request.legalBasis(),
+                purpose, summary, modelId, legalBases));
+        return ResponseEntity.status(HttpStatus.CREATED).body(accepted(caller, caseId));
+    }
+
+    @PostMapping("/assessments/{caseId}/ratings")
+    ResponseEntity<ContributionAccepted> rateFactor(Caller caller, @PathVariable UUID caseId,
+                                                    @Valid @RequestBody RatingRequest request) {
+        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        if (request.rating() < RateFactor.LOWEST_RATING || request.rating() > RateFactor.HIGHEST_RATING) {
+            throw new InvalidRequest("rating", "must be from " + RateFactor.LOWEST_RATING + " to "
+                    + RateFactor.HIGHEST_RATING);
+        }
+        EncryptedValue evidence = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
+                request.evidence());
+        commands.sendAndWait(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
+                caller.id(), caller.agency()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(accepted(caller, caseId));
+    }
+
+    @PostMapping("/assessments/{caseId}/escalation")
+    ContributionAccepted escalate(Caller caller, @PathVariable UUID caseId,
+                                  @Valid @RequestBody EscalationRequest request) {
+        access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        commands.sendAndWait(new EscalateAssessment(caseId, request.reason(), caller.id(), request.escalatedTo()));
+        return accepted(caller, caseId);
+    }
+
+    @PostMapping("/assessments/{caseId}/conclusion")
+    ContributionAccepted conclude(Caller caller, @PathVariable UUID caseId,
+                                  @Valid @RequestBody ConclusionRequest request) {
+        access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        commands.sendAndWait(new ConcludeNoFurtherAction(caseId, request.rationale(), caller.id()));
+        return accepted(caller, caseId);
+    }
+
     @PostMapping("/assessments/{caseId}/confidentiality-agreements")
     ResponseEntity<AgreementAnswer> recordAgreement(Caller caller, @PathVariable UUID caseId,
                                                     @RequestBody(required = false) AgreementRequest request) {
@@ -133,5 +197,23 @@ class AssessmentController {
                         "no confidentiality agreement of this member is active for the case"));
         commands.sendAndWait(ExpireConfidentialityAgreement.byPerson(caseId, memberId, caller.id()));
         return new AgreementAnswer(caseId, memberId, agreement.agency(), agreement.validUntil(), false);
+    }
+
+    private ContributionAccepted accepted(Caller caller, UUID caseId) {
+        AssessmentView after = views.find(caseId);
+        return new ContributionAccepted(caseId, caller.agency(), caller.id(), after.stage(), after.version());
+    }
+
+    /** The stated purpose of sharing: SUPPORT or SAFEGUARDING; prosecution and anything unknown are refused. */
+    private static SharingPurpose sharingPurpose(String purpose) {
+        if (purpose == null || purpose.isBlank()) {
+            throw new InvalidRequest("purpose", "is required: one of " + Arrays.toString(SharingPurpose.values()));
+        }
+        if ("PROSECUTION".equals(purpose)) {
+            throw new InvalidRequest("purpose", "prosecution is never a purpose of sharing on the preventive track");
+        }
+        return Arrays.stream(SharingPurpose.values()).filter(value -> value.name().equals(purpose)).findFirst()
+                .orElseThrow(() -> new InvalidRequest("purpose", "must be one of "
+                        + Arrays.toString(SharingPurpose.values())));
     }
 }

@@ -10,21 +10,32 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
+import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
+import org.pve.caseplatform.assessment.api.RateFactor;
 import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
+import org.pve.caseplatform.assessment.api.ShareAgencyInformation;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.InterventionLevel;
+import org.pve.caseplatform.contract.SecurityDestination;
+import org.pve.caseplatform.contract.SharingPurpose;
+import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
+import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
+import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
+import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
+import org.pve.caseplatform.support.web.InvalidRequest;
 
 class CaseAssessmentTest {
 
@@ -38,6 +49,9 @@ class CaseAssessmentTest {
     private static final Instant VALID_UNTIL = Instant.parse("2032-03-01T00:00:00Z");
     private static final Instant EXTENDED_UNTIL = Instant.parse("2033-03-01T00:00:00Z");
     private static final EncryptedValue SUMMARY = EncryptedValue.of(SUBJECT, "aXY=", "c3VtbWFyeQ==");
+    private static final List<String> MASH_BASES = List.of("GB-CDA-1998-S115", "GB-CA-2004-S11", "CONSENT");
+    private static final String ESCALATION_REASON = "invented: a plan of violence came to light";
+    private static final String NFA_RATIONALE = "invented: the concern was a misunderstanding";
 
     private AggregateTestFixture<CaseAssessment> fixture;
 
@@ -263,6 +277,207 @@ class CaseAssessmentTest {
                         agreementRecorded(EXTENDED_UNTIL))
                 .when(ExpireConfidentialityAgreement.byPerson(CASE, MEMBER, MEMBER))
                 .expectEvents(agreementExpired(MEMBER));
+    }
+
+    @Test
+    void aPanelAgencySharesInformationOnALegalBasisOfItsPracticeModel() {
+        fixture.given(opened())
+                .when(share(Agency.HEALTH, "GB-CDA-1998-S115", SharingPurpose.SUPPORT))
+                .expectEvents(shared(Agency.HEALTH, "GB-CDA-1998-S115", SharingPurpose.SUPPORT));
+    }
+
+    @Test
+    void informationSharedForSafeguardingIsAccepted() {
+        fixture.given(opened())
+                .when(share(Agency.POLICE, "CONSENT", SharingPurpose.SAFEGUARDING))
+                .expectEvents(shared(Agency.POLICE, "CONSENT", SharingPurpose.SAFEGUARDING));
+    }
+
+    @Test
+    void aLegalBasisThePracticeModelDoesNotAllowIsRefusedNamingIt() {
+        fixture.given(opened())
+                .when(share(Agency.HEALTH, "DK-AJA-S115", SharingPurpose.SUPPORT))
+                .expectException(invalid("legalBasis", "not a legal basis of the MASH practice model"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void sharingWithoutAPurposeIsRefusedNamingIt() {
+        fixture.given(opened())
+                .when(share(Agency.HEALTH, "CONSENT", null))
+                .expectException(invalid("purpose", ""))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencyOffThePanelSharesNothing() {
+        fixture.given(opened())
+                .when(share(Agency.EDUCATION, "CONSENT", SharingPurpose.SUPPORT))
+                .expectException(violationOf("agency"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPanelAgencyRatesAFactor() {
+        fixture.given(opened())
+                .when(rate(Agency.POLICE, 3))
+                .expectEvents(rated(Agency.POLICE, 3));
+    }
+
+    @Test
+    void theLowestRatingIsZero() {
+        fixture.given(opened())
+                .when(rate(Agency.HEALTH, 0))
+                .expectEvents(rated(Agency.HEALTH, 0));
+    }
+
+    @Test
+    void aRatingAboveThreeIsRefusedNamingIt() {
+        fixture.given(opened())
+                .when(rate(Agency.HEALTH, 4))
+                .expectException(invalid("rating", "0 to 3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNegativeRatingIsRefusedNamingIt() {
+        fixture.given(opened())
+                .when(rate(Agency.HEALTH, -1))
+                .expectException(invalid("rating", "0 to 3"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgencyOffThePanelRatesNothing() {
+        fixture.given(opened())
+                .when(rate(Agency.PROBATION, 2))
+                .expectException(violationOf("agency"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void endorsementsOfAnEarlierVersionDoNotCountTowardsAgreeingTheNewOne() {
+        fixture.given(opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES),
+                        endorsed(1, Agency.SOCIAL_SERVICES), endorsed(1, Agency.POLICE),
+                        proposed(2, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES))
+                .when(endorse(2, Agency.HEALTH))
+                .expectEvents(endorsed(2, Agency.HEALTH));
+    }
+
+    @Test
+    void theNewVersionIsAgreedOnceEveryAgencyEndorsedItAgain() {
+        fixture.given(opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES),
+                        endorsed(1, Agency.SOCIAL_SERVICES), endorsed(1, Agency.POLICE),
+                        proposed(2, InterventionLevel.EARLY_SUPPORT, Agency.HEALTH),
+                        endorsed(2, Agency.HEALTH), endorsed(2, Agency.SOCIAL_SERVICES))
+                .when(endorse(2, Agency.POLICE))
+                .expectEvents(endorsed(2, Agency.POLICE),
+                        new FormulationAgreed(CASE, DISTRICT, fixture.currentTime(), SUBJECT, 2, NEEDS,
+                                InterventionLevel.EARLY_SUPPORT, Agency.HEALTH,
+                                List.of(Agency.HEALTH, Agency.SOCIAL_SERVICES, Agency.POLICE)));
+    }
+
+    @Test
+    void aSecurityLedProposalNamingAnotherLeadIsLedByThePolice() {
+        fixture.given(opened())
+                .when(propose(InterventionLevel.SECURITY_LED, Agency.HEALTH))
+                .expectEvents(proposed(1, InterventionLevel.SECURITY_LED, Agency.POLICE));
+    }
+
+    @Test
+    void thePanelEscalatesAnOpenAssessmentToSecurity() {
+        fixture.given(opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES))
+                .when(new EscalateAssessment(CASE, ESCALATION_REASON, "member-police",
+                        SecurityDestination.POLICE_INVESTIGATION))
+                .expectEvents(escalated());
+    }
+
+    @Test
+    void anEscalatedAssessmentTakesNoFurtherCommands() {
+        Object[] history = {opened(), escalated()};
+        fixture.given(history).when(propose(InterventionLevel.TARGETED, Agency.HEALTH))
+                .expectException(violationOf("stage")).expectNoEvents();
+        fixture.given(history).when(share(Agency.HEALTH, "CONSENT", SharingPurpose.SUPPORT))
+                .expectException(violationOf("stage")).expectNoEvents();
+        fixture.given(history).when(rate(Agency.HEALTH, 1))
+                .expectException(violationOf("stage")).expectNoEvents();
+        fixture.given(history).when(new ConcludeNoFurtherAction(CASE, NFA_RATIONALE, "member-health"))
+                .expectException(violationOf("stage")).expectNoEvents();
+        fixture.given(history).when(new EscalateAssessment(CASE, ESCALATION_REASON, "member-police",
+                        SecurityDestination.POLICE_INVESTIGATION))
+                .expectException(violationOf("stage")).expectNoEvents();
+    }
+
+    @Test
+    void thePanelConcludesThatNoInterventionIsNeeded() {
+        fixture.given(opened())
+                .when(new ConcludeNoFurtherAction(CASE, NFA_RATIONALE, "member-health"))
+                .expectEvents(concluded());
+    }
+
+    @Test
+    void aConcludedAssessmentTakesNoFurtherCommands() {
+        Object[] history = {opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES), concluded()};
+        fixture.given(history).when(endorse(1, Agency.HEALTH))
+                .expectException(violationOf("stage")).expectNoEvents();
+        fixture.given(history).when(new EscalateAssessment(CASE, ESCALATION_REASON, "member-police",
+                        SecurityDestination.INTELLIGENCE_SERVICE))
+                .expectException(violationOf("stage")).expectNoEvents();
+        fixture.given(history).when(rate(Agency.POLICE, 2))
+                .expectException(violationOf("stage")).expectNoEvents();
+    }
+
+    @Test
+    void anAgreedAssessmentIsNeitherEscalatedNorConcludedHere() {
+        fixture.given(agreedAssessment()).when(new ConcludeNoFurtherAction(CASE, NFA_RATIONALE, "member-health"))
+                .expectException(violationOf("stage")).expectNoEvents();
+        fixture.given(agreedAssessment()).when(share(Agency.HEALTH, "CONSENT", SharingPurpose.SUPPORT))
+                .expectException(violationOf("stage")).expectNoEvents();
+    }
+
+    /** An InvalidRequest (HTTP 400) naming the given field, its reason containing the given text. */
+    private static Matcher<InvalidRequest> invalid(String field, String reasonPart) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(InvalidRequest invalid) {
+                return field.equals(invalid.field()) && invalid.getMessage().contains(reasonPart);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("an InvalidRequest naming " + field + " with " + reasonPart);
+            }
+        };
+    }
+
+    private static ShareAgencyInformation share(Agency agency, String legalBasis, SharingPurpose purpose) {
+        return new ShareAgencyInformation(CASE, agency, "member-" + agency.name().toLowerCase(), legalBasis, purpose,
+                SUMMARY, "MASH", MASH_BASES);
+    }
+
+    private AgencyInformationShared shared(Agency agency, String legalBasis, SharingPurpose purpose) {
+        return new AgencyInformationShared(CASE, DISTRICT, fixture.currentTime(), agency,
+                "member-" + agency.name().toLowerCase(), legalBasis, purpose, SUMMARY);
+    }
+
+    private static RateFactor rate(Agency agency, int rating) {
+        return new RateFactor(CASE, "readiness-to-use-violence", "risk", rating, SUMMARY,
+                "member-" + agency.name().toLowerCase(), agency);
+    }
+
+    private FactorRated rated(Agency agency, int rating) {
+        return new FactorRated(CASE, DISTRICT, fixture.currentTime(), "readiness-to-use-violence", "risk", rating,
+                SUMMARY, "member-" + agency.name().toLowerCase(), agency);
+    }
+
+    private AssessmentEscalatedToSecurity escalated() {
+        return new AssessmentEscalatedToSecurity(CASE, DISTRICT, fixture.currentTime(), ESCALATION_REASON,
+                "member-police", SecurityDestination.POLICE_INVESTIGATION);
+    }
+
+    private AssessmentConcludedNoFurtherAction concluded() {
+        return new AssessmentConcludedNoFurtherAction(CASE, DISTRICT, fixture.currentTime(), NFA_RATIONALE,
+                "member-health");
     }
 
     /** A LifecycleViolation (HTTP 409) naming the given field. */
