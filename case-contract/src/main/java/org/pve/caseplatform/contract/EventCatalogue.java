@@ -8,6 +8,7 @@ import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
 import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.AssessmentOverdue;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
@@ -66,7 +67,8 @@ public final class EventCatalogue {
         register(Topics.ASSESSMENT_EVENTS, AssessmentOpened.class, FormulationProposed.class,
                 FormulationEndorsed.class, FormulationAgreed.class, ConfidentialityAgreementRecorded.class,
                 ConfidentialityAgreementExpired.class, AgencyInformationShared.class, FactorRated.class,
-                AssessmentEscalatedToSecurity.class, AssessmentConcludedNoFurtherAction.class);
+                AssessmentEscalatedToSecurity.class, AssessmentConcludedNoFurtherAction.class,
+                AssessmentOverdue.class);
         register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,
                 ServiceAccepted.class, ServiceDeclined.class, ServiceDeliveryStarted.class, ProgressReported.class,
                 ServiceCompleted.class, CaseClosed.class, ConsentRecorded.class, ConsentWithdrawn.class,

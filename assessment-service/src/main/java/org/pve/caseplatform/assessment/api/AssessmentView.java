@@ -12,14 +12,15 @@ import org.pve.caseplatform.contract.SharingPurpose;
 /**
  * A case's assessment as the panel sees it: summaries decrypted (absent once erased), the panel members'
  * confidentiality agreements, the information the agencies shared, the factor profile (each domain's latest rating
- * per factor and agency) and, once the assessment ended without agreement, how it ended; version = last sequence.
+ * per factor and agency), once the assessment ended without agreement, how it ended, and whether it was marked
+ * overdue (still open when its dueAt passed); version = last sequence.
  */
 public record AssessmentView(UUID caseId, String districtId, String subjectRef, String frameworkId,
                              int frameworkVersion, List<Agency> requiredAgencies, Instant openedAt, Instant dueAt,
                              AssessmentStage stage, List<Formulation> formulations,
                              List<ConfidentialityAgreement> confidentialityAgreements,
                              List<InformationShared> information, Map<String, List<FactorRating>> factorProfile,
-                             Ending ending, long version) {
+                             Ending ending, boolean overdue, long version) {
 
     /** One agency's contribution: its legal basis, purpose and the summary (absent once erased). */
     public record InformationShared(Agency agency, String sharedBy, String legalBasis, SharingPurpose purpose,

@@ -20,6 +20,7 @@ import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
 import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
+import org.pve.caseplatform.assessment.api.MarkAssessmentOverdue;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
 import org.pve.caseplatform.assessment.api.RateFactor;
@@ -31,6 +32,7 @@ import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
 import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.AssessmentOverdue;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
@@ -45,7 +47,8 @@ import org.pve.caseplatform.support.web.InvalidRequest;
  * once every agency on the panel has endorsed the current version. A new proposal voids earlier endorsements.
  * Panel members' confidentiality agreements go on record here too, one per member, until expired. While open, the
  * panel agencies share information (on a legal basis the practice model allows, never for prosecution) and rate
- * factors (0 to 3); an escalation to security or a conclusion of no further action ends the assessment.
+ * factors (0 to 3); an escalation to security or a conclusion of no further action ends the assessment. One still
+ * open when its dueAt passes is marked overdue, once.
  */
 @Aggregate
 class CaseAssessment {
@@ -58,6 +61,8 @@ class CaseAssessment {
     private AssessmentStage stage;
     private FormulationProposed currentProposal;
     private List<Agency> endorsingAgencies;
+    private Instant dueAt;
+    private boolean overdue;
     private final Map<String, ConfidentialityAgreementRecorded> agreementsOnRecord = new HashMap<>();
 
     CaseAssessment() {
@@ -167,6 +172,14 @@ class CaseAssessment {
                 agreement.agency(), command.expiredBy()));
     }
 
+    @CommandHandler
+    void handle(MarkAssessmentOverdue command) {
+        if (stage != AssessmentStage.OPEN || overdue || dueAt == null || dueAt.isAfter(command.dueAt())) {
+            return;
+        }
+        apply(new AssessmentOverdue(caseId, districtId, now(), dueAt));
+    }
+
     @EventSourcingHandler
     void on(AssessmentOpened event) {
         caseId = event.caseId();
@@ -175,6 +188,12 @@ class CaseAssessment {
         requiredAgencies = List.copyOf(event.requiredAgencies());
         stage = AssessmentStage.OPEN;
         endorsingAgencies = new ArrayList<>();
+        dueAt = event.dueAt();
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentOverdue event) {
+        overdue = true;
     }
 
     @EventSourcingHandler

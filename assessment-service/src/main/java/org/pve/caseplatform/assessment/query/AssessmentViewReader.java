@@ -21,6 +21,7 @@ import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
 import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.AssessmentOverdue;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
@@ -67,6 +68,7 @@ public class AssessmentViewReader {
         private final List<InformationShared> information = new ArrayList<>();
         private final Map<String, Map<String, FactorRating>> ratings = new LinkedHashMap<>();
         private Ending ending;
+        private boolean overdue;
 
         void apply(CaseEvent event) {
             if (event instanceof AssessmentOpened e) {
@@ -100,6 +102,8 @@ public class AssessmentViewReader {
             } else if (event instanceof AssessmentEscalatedToSecurity e) {
                 stage = AssessmentStage.ESCALATED_TO_SECURITY;
                 ending = new Ending(stage, e.escalatedBy(), e.reason(), e.escalatedTo(), e.occurredAt());
+            } else if (event instanceof AssessmentOverdue) {
+                overdue = true;
             } else if (event instanceof AssessmentConcludedNoFurtherAction e) {
                 stage = AssessmentStage.CONCLUDED_NO_FURTHER_ACTION;
                 ending = new Ending(stage, e.concludedBy(), e.rationale(), null, e.occurredAt());
@@ -114,7 +118,7 @@ public class AssessmentViewReader {
             return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
                     opened.frameworkId(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
                     opened.dueAt(), stage, List.copyOf(formulations), onRecord, List.copyOf(information),
-                    factorProfile(), ending, version);
+                    factorProfile(), ending, overdue, version);
         }
 
         private Map<String, List<FactorRating>> factorProfile() {

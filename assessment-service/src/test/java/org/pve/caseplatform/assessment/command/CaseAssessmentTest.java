@@ -14,6 +14,7 @@ import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
 import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
+import org.pve.caseplatform.assessment.api.MarkAssessmentOverdue;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
 import org.pve.caseplatform.assessment.api.RateFactor;
@@ -28,6 +29,7 @@ import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
 import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.assessment.AssessmentOverdue;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
@@ -435,6 +437,69 @@ class CaseAssessmentTest {
                 .expectException(violationOf("stage")).expectNoEvents();
     }
 
+    @Test
+    void anOpenAssessmentPastItsDueAtIsMarkedOverdue() {
+        fixture.given(opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES))
+                .when(new MarkAssessmentOverdue(CASE, DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AssessmentOverdue(CASE, DISTRICT, fixture.currentTime(), DUE));
+    }
+
+    @Test
+    void anAssessmentIsMarkedOverdueOnlyOnce() {
+        fixture.given(opened(), overdue())
+                .when(new MarkAssessmentOverdue(CASE, DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAgreedAssessmentIsNeverOverdue() {
+        fixture.given(agreedAssessment())
+                .when(new MarkAssessmentOverdue(CASE, DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anEscalatedAssessmentIsNeverOverdue() {
+        fixture.given(opened(), escalated())
+                .when(new MarkAssessmentOverdue(CASE, DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aConcludedAssessmentIsNeverOverdue() {
+        fixture.given(opened(), concluded())
+                .when(new MarkAssessmentOverdue(CASE, DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeadlineEarlierThanTheAssessmentsDueAtChangesNothing() {
+        fixture.given(opened())
+                .when(new MarkAssessmentOverdue(CASE, DUE.minusSeconds(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOverdueAssessmentStillTakesProposals() {
+        fixture.given(opened(), overdue())
+                .when(propose(InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES));
+    }
+
+    @Test
+    void aDeadlineOfACaseWithoutAssessmentIsRefusedAsMissing() {
+        fixture.givenNoPriorActivity()
+                .when(new MarkAssessmentOverdue(CASE, DUE))
+                .expectException(AggregateNotFoundException.class);
+    }
+
     /** An InvalidRequest (HTTP 400) naming the given field, its reason containing the given text. */
     private static Matcher<InvalidRequest> invalid(String field, String reasonPart) {
         return new TypeSafeMatcher<>() {
@@ -473,6 +538,10 @@ class CaseAssessmentTest {
     private AssessmentEscalatedToSecurity escalated() {
         return new AssessmentEscalatedToSecurity(CASE, DISTRICT, fixture.currentTime(), ESCALATION_REASON,
                 "member-police", SecurityDestination.POLICE_INVESTIGATION);
+    }
+
+    private AssessmentOverdue overdue() {
+        return new AssessmentOverdue(CASE, DISTRICT, fixture.currentTime(), DUE);
     }
 
     private AssessmentConcludedNoFurtherAction concluded() {

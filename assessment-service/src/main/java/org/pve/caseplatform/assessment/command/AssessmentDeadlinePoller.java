@@ -1,0 +1,50 @@
+package org.pve.caseplatform.assessment.command;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pve.caseplatform.assessment.api.MarkAssessmentOverdue;
+import org.pve.caseplatform.support.domain.MissingAggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Marks assessments whose dueAt has passed: sends MarkAssessmentOverdue, then marks the deadline fired. A crash in
+ * between, or a second instance polling at the same time, sends it again; the assessment emits AssessmentOverdue
+ * only once.
+ */
+public class AssessmentDeadlinePoller {
+
+    private static final Logger log = LoggerFactory.getLogger(AssessmentDeadlinePoller.class);
+    private static final int BATCH = 100;
+
+    private final AssessmentDeadlines deadlines;
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public AssessmentDeadlinePoller(AssessmentDeadlines deadlines, CommandGateway commands, Clock clock) {
+        this.deadlines = deadlines;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Fires what is due now; returns how many deadlines fired. One that fails stays due for the next poll. */
+    public int fireDue() {
+        int fired = 0;
+        for (AssessmentDeadlines.Deadline deadline : deadlines.due(clock.instant(), BATCH)) {
+            try {
+                commands.sendAndWait(new MarkAssessmentOverdue(deadline.caseId(), deadline.dueAt()));
+                deadlines.markFired(deadline, clock.instant());
+                fired++;
+            } catch (RuntimeException e) {
+                if (MissingAggregate.causes(e)) {
+                    log.info("dropping the assessment deadline of case {}: no assessment", deadline.caseId());
+                    deadlines.drop(deadline);
+                } else {
+                    log.warn("the assessment deadline of case {} not fired, retrying at the next poll: {}",
+                            deadline.caseId(), e.getClass().getSimpleName());
+                }
+            }
+        }
+        return fired;
+    }
+}
