@@ -34,6 +34,7 @@ import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
 import org.pve.caseplatform.support.kafka.CatalogueRecords;
 import org.pve.caseplatform.support.security.AccessPolicy;
 import org.pve.caseplatform.support.security.Role;
+import org.pve.caseplatform.support.testing.Await;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -87,14 +88,14 @@ class AssessmentDeadlineRestartIT {
             producer.send(CatalogueRecords.of(cleared, UUID.randomUUID().toString(),
                     cleared.referralId().toString(), null)).get();
             await(() -> events(caseId, "AssessmentOpened") == 1 && deadline(caseId) != null);
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(events(caseId, "AssessmentOverdue")).isZero();
             assertThat(view(today, caseId).path("overdue").asBoolean()).isFalse();
         }
 
         try (ConfigurableApplicationContext later = start(PAST_THE_DEADLINE)) {
             await(() -> fired(caseId));
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(events(caseId, "AssessmentOverdue")).isEqualTo(1);
             JsonNode view = view(later, caseId);
             assertThat(view.path("overdue").asBoolean()).isTrue();
@@ -104,7 +105,7 @@ class AssessmentDeadlineRestartIT {
         loseTheFiredFlag(caseId);
         try (ConfigurableApplicationContext afterACrash = start(PAST_THE_DEADLINE)) {
             await(() -> fired(caseId));
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(events(caseId, "AssessmentOverdue")).isEqualTo(1);
         }
     }
@@ -151,18 +152,6 @@ class AssessmentDeadlineRestartIT {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s").isLessThan(deadline);
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.until(condition, Duration.ofSeconds(60));
     }
 }

@@ -23,6 +23,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.support.testing.Await;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,7 +74,7 @@ class PlanDeadlineRestartIT {
             startingTomorrow.put("startBy", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString());
             commissionId = plans.owner().post("/plans/" + owned + "/commissions", startingTomorrow).body()
                     .path("commissionId").asText();
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(events(unowned, "HandoverOverdue")).isZero();
         }
 
@@ -81,7 +82,7 @@ class PlanDeadlineRestartIT {
         try (ConfigurableApplicationContext later = start(fifteenDaysOn)) {
             await(() -> fired("handover:" + unowned) && fired("handover:" + owned)
                     && fired("stalled:" + commissionId));
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(events(unowned, "HandoverOverdue")).isEqualTo(1);
             assertThat(events(owned, "HandoverOverdue")).isZero();
             assertThat(events(owned, "CommissionStalled")).isEqualTo(1);
@@ -94,7 +95,7 @@ class PlanDeadlineRestartIT {
         loseTheFiredFlag("handover:" + unowned);
         try (ConfigurableApplicationContext afterACrash = start(fifteenDaysOn)) {
             await(() -> fired("handover:" + unowned));
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(events(unowned, "HandoverOverdue")).isEqualTo(1);
         }
     }
@@ -137,18 +138,6 @@ class PlanDeadlineRestartIT {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.until(condition, Duration.ofSeconds(30));
     }
 }

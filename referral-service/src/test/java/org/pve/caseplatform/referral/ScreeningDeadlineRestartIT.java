@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.referral.web.ReferralClient;
+import org.pve.caseplatform.support.testing.Await;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TopicReader;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,14 +71,14 @@ class ScreeningDeadlineRestartIT {
             withinItsWeek = client.refer(referral("dk-fyn"));
             client.screen(screenedInTime, ReferralClient.clear(), POLICE_SCREENER);
             caseId = client.get("/referrals/" + waiting, POLICE_SCREENER).body().get("caseId").asText();
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(overdueEvents(waiting)).isZero();
         }
 
         Clock fourDaysOn = Clock.offset(Clock.systemUTC(), Duration.ofDays(4));
         try (ConfigurableApplicationContext later = start(fourDaysOn)) {
             await(() -> fired(waiting) && fired(screenedInTime));
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(overdueEvents(waiting)).isEqualTo(1);
             assertThat(overdueEvents(screenedInTime)).isZero();
             assertThat(overdueEvents(withinItsWeek)).isZero();
@@ -88,7 +89,7 @@ class ScreeningDeadlineRestartIT {
         loseTheFiredFlag(waiting);
         try (ConfigurableApplicationContext afterACrash = start(fourDaysOn)) {
             await(() -> fired(waiting));
-            pause(POLL.multipliedBy(5));
+            Await.pause(POLL.multipliedBy(5));
             assertThat(overdueEvents(waiting)).isEqualTo(1);
         }
 
@@ -152,18 +153,6 @@ class ScreeningDeadlineRestartIT {
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
-            pause(Duration.ofMillis(100));
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Await.until(condition, Duration.ofSeconds(30));
     }
 }
