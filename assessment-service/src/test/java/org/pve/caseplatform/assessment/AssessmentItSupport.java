@@ -155,9 +155,17 @@ abstract class AssessmentItSupport {
     }
 
     ResponseEntity<JsonNode> post(String path, String token, Object body) {
+        return post(path, token, body, null);
+    }
+
+    /** A POST sent with If-Match (when not null): the change is based on that version of the assessment. */
+    ResponseEntity<JsonNode> post(String path, String token, Object body, String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
         if (token != null) {
             headers.set(HttpHeaders.AUTHORIZATION, token);
+        }
+        if (ifMatch != null) {
+            headers.setIfMatch(ifMatch);
         }
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }

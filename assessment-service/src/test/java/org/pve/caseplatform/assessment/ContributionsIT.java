@@ -96,32 +96,59 @@ class ContributionsIT extends AssessmentItSupport {
     }
 
     @Test
-    void ratingsMakeAFactorProfilePerDomain() throws Exception {
+    void ratingsMakeAFactorProfilePerDomainOfTheDistrictsFramework() throws Exception {
         UUID caseId = openAssessment(LUTON, SOCIAL_WORKER).caseId();
 
-        ResponseEntity<JsonNode> rated = rate(caseId, POLICE, "readiness-to-use-violence", "risk", 3);
+        ResponseEntity<JsonNode> rated = rate(caseId, POLICE, "intent-and-capability", "extremism", 3);
         assertThat(rated.getStatusCode()).as("%s", rated.getBody()).isEqualTo(HttpStatus.CREATED);
-        rate(caseId, HEALTH, "psychological-vulnerability", "resilience", 2);
-        rate(caseId, SOCIAL_WORKER, "family", "resilience", 0);
+        rate(caseId, HEALTH, "suicide", "safeguarding", 2);
+        rate(caseId, SOCIAL_WORKER, "education", "safeguarding", 0);
 
-        JsonNode profile = read(caseId, SOCIAL_WORKER, "ASSESSMENT").getBody().path("factorProfile");
-        assertThat(profile.path("risk")).hasSize(1);
-        assertThat(profile.path("risk").get(0).path("factorId").asText()).isEqualTo("readiness-to-use-violence");
-        assertThat(profile.path("risk").get(0).path("rating").asInt()).isEqualTo(3);
-        assertThat(profile.path("risk").get(0).path("agency").asText()).isEqualTo("POLICE");
-        assertThat(profile.path("risk").get(0).path("evidence").asText()).isEqualTo(EVIDENCE);
-        assertThat(profile.path("resilience").findValuesAsText("factorId"))
-                .containsExactly("psychological-vulnerability", "family");
-        assertThat(profile.path("resilience").findValuesAsText("rating")).containsExactly("2", "0");
+        JsonNode assessment = read(caseId, SOCIAL_WORKER, "ASSESSMENT").getBody();
+        assertThat(assessment.path("frameworkId").asText()).isEqualTo("uk-safeguarding");
+        assertThat(assessment.path("frameworkVersion").asInt()).isEqualTo(1);
+        assertThat(assessment.path("framework").path("domains")).extracting(domain -> domain.path("id").asText())
+                .containsExactly("safeguarding", "extremism");
+        JsonNode profile = assessment.path("factorProfile");
+        assertThat(texts(fieldNames(profile))).containsExactly("safeguarding", "extremism");
+        assertThat(profile.path("extremism")).hasSize(1);
+        assertThat(profile.path("extremism").get(0).path("factorId").asText()).isEqualTo("intent-and-capability");
+        assertThat(profile.path("extremism").get(0).path("rating").asInt()).isEqualTo(3);
+        assertThat(profile.path("extremism").get(0).path("agency").asText()).isEqualTo("POLICE");
+        assertThat(profile.path("extremism").get(0).path("evidence").asText()).isEqualTo(EVIDENCE);
+        assertThat(profile.path("safeguarding").findValuesAsText("factorId")).containsExactly("suicide", "education");
+        assertThat(profile.path("safeguarding").findValuesAsText("rating")).containsExactly("2", "0");
+    }
+
+    @Test
+    void aRatingOutsideTheAssessmentsFrameworkIsRefusedNamingTheField() throws Exception {
+        UUID caseId = openAssessment(LUTON, SOCIAL_WORKER).caseId();
+
+        // beliefs/risk belong to the Danish dialogue model, not to Luton's safeguarding set
+        ResponseEntity<JsonNode> wrongDomain = rate(caseId, POLICE, "beliefs", "risk", 2);
+        assertRefused(wrongDomain, HttpStatus.BAD_REQUEST, "domain");
+        assertThat(wrongDomain.getBody().path("errors").get(0).path("reason").asText())
+                .contains("uk-safeguarding v1").contains("extremism");
+        assertRefused(rate(caseId, POLICE, "housing", "extremism", 2), HttpStatus.BAD_REQUEST, "factorId");
+        assertThat(read(caseId, SOCIAL_WORKER, "ASSESSMENT").getBody().path("factorProfile").findValues("factorId"))
+                .isEmpty();
+    }
+
+    private static JsonNode fieldNames(JsonNode object) {
+        com.fasterxml.jackson.databind.node.ArrayNode names = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.arrayNode();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
     void aRatingOutOfRangeIsRefusedNamingIt() throws Exception {
         UUID caseId = openAssessment(LUTON, SOCIAL_WORKER).caseId();
 
-        assertRefused(rate(caseId, HEALTH, "family", "resilience", 4), HttpStatus.BAD_REQUEST, "rating");
-        assertRefused(rate(caseId, HEALTH, "family", "resilience", -1), HttpStatus.BAD_REQUEST, "rating");
-        assertThat(read(caseId, SOCIAL_WORKER, "ASSESSMENT").getBody().path("factorProfile").isEmpty()).isTrue();
+        assertRefused(rate(caseId, HEALTH, "suicide", "safeguarding", 4), HttpStatus.BAD_REQUEST, "rating");
+        assertRefused(rate(caseId, HEALTH, "suicide", "safeguarding", -1), HttpStatus.BAD_REQUEST, "rating");
+        assertThat(read(caseId, SOCIAL_WORKER, "ASSESSMENT").getBody().path("factorProfile").findValues("factorId"))
+                .isEmpty();
     }
 
     @Test

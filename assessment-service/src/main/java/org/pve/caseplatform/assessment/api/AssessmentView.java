@@ -13,14 +13,16 @@ import org.pve.caseplatform.contract.SharingPurpose;
  * A case's assessment as the panel sees it: summaries decrypted (absent once erased), the panel members'
  * confidentiality agreements, the information the agencies shared, the factor profile (each domain's latest rating
  * per factor and agency), once the assessment ended without agreement, how it ended, and whether it was marked
- * overdue (still open when its dueAt passed); version = last sequence.
+ * overdue (still open when its dueAt passed); version = last sequence, sent as the ETag. The framework is the version
+ * the assessment was opened with (absent only if that version is no longer published); the factor profile lists
+ * each of its domains in order, rated or not.
  */
 public record AssessmentView(UUID caseId, String districtId, String subjectRef, String frameworkId,
                              int frameworkVersion, List<Agency> requiredAgencies, Instant openedAt, Instant dueAt,
                              AssessmentStage stage, List<Formulation> formulations,
                              List<ConfidentialityAgreement> confidentialityAgreements,
                              List<InformationShared> information, Map<String, List<FactorRating>> factorProfile,
-                             Ending ending, boolean overdue, long version) {
+                             Ending ending, boolean overdue, long version, AssessmentFramework framework) {
 
     /** One agency's contribution: its legal basis, purpose and the summary (absent once erased). */
     public record InformationShared(Agency agency, String sharedBy, String legalBasis, SharingPurpose purpose,

@@ -12,9 +12,13 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.pve.caseplatform.assessment.api.AssessmentFramework;
+import org.pve.caseplatform.assessment.api.AssessmentFrameworks;
 import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
@@ -40,7 +44,9 @@ import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
+import org.pve.caseplatform.support.domain.StaleVersion;
 import org.pve.caseplatform.support.web.InvalidRequest;
+import org.pve.caseplatform.support.web.Versions;
 
 /**
  * A case's multi-agency assessment: formulations proposed in numbered versions, endorsed agency by agency, agreed
@@ -48,7 +54,9 @@ import org.pve.caseplatform.support.web.InvalidRequest;
  * Panel members' confidentiality agreements go on record here too, one per member, until expired. While open, the
  * panel agencies share information (on a legal basis the practice model allows, never for prosecution) and rate
  * factors (0 to 3); an escalation to security or a conclusion of no further action ends the assessment. One still
- * open when its dueAt passes is marked overdue, once.
+ * open when its dueAt passes is marked overdue, once. Ratings name a domain and factor of the framework version the
+ * assessment was opened with, never a later one. A change sent with the version its author saw (If-Match, carried
+ * as metadata) is refused when the assessment has moved on since.
  */
 @Aggregate
 class CaseAssessment {
@@ -57,6 +65,8 @@ class CaseAssessment {
     private UUID caseId;
     private String districtId;
     private String subjectRef;
+    private String frameworkId;
+    private int frameworkVersion;
     private List<Agency> requiredAgencies;
     private AssessmentStage stage;
     private FormulationProposed currentProposal;
@@ -79,7 +89,8 @@ class CaseAssessment {
     }
 
     @CommandHandler
-    int handle(ProposeFormulation command) {
+    int handle(ProposeFormulation command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireVersion(expectedVersion);
         requireOpen();
         int version = currentVersion() + 1;
         Agency lead = command.interventionLevel() == InterventionLevel.SECURITY_LED
@@ -90,7 +101,8 @@ class CaseAssessment {
     }
 
     @CommandHandler
-    void handle(EndorseFormulation command) {
+    void handle(EndorseFormulation command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireVersion(expectedVersion);
         requireOpen();
         if (currentProposal == null || command.formulationVersion() != currentVersion()) {
             throw new LifecycleViolation("formulationVersion", "version " + command.formulationVersion()
@@ -111,7 +123,8 @@ class CaseAssessment {
     }
 
     @CommandHandler
-    void handle(ShareAgencyInformation command) {
+    void handle(ShareAgencyInformation command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireVersion(expectedVersion);
         requireOpen();
         requireOnPanel(command.agency());
         if (command.legalBasis() == null || !command.permittedLegalBases().contains(command.legalBasis())) {
@@ -126,9 +139,22 @@ class CaseAssessment {
     }
 
     @CommandHandler
-    void handle(RateFactor command) {
+    void handle(RateFactor command, AssessmentFrameworks frameworks,
+                @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireVersion(expectedVersion);
         requireOpen();
         requireOnPanel(command.agency());
+        AssessmentFramework framework = frameworks.find(frameworkId, frameworkVersion)
+                .orElseThrow(() -> new LifecycleViolation("framework", "framework " + frameworkId + " v"
+                        + frameworkVersion + ", which this assessment was opened with, is no longer published"));
+        AssessmentFramework.Domain domain = framework.domain(command.domain())
+                .orElseThrow(() -> new InvalidRequest("domain", "is not a domain of " + framework.reference() + ": "
+                        + framework.domains().stream().map(AssessmentFramework.Domain::id).toList()));
+        if (domain.factor(command.factorId()).isEmpty()) {
+            throw new InvalidRequest("factorId", "is not a factor of domain " + domain.id() + " in "
+                    + framework.reference() + ": " + domain.factors().stream().map(AssessmentFramework.Factor::id)
+                    .toList());
+        }
         if (command.rating() < RateFactor.LOWEST_RATING || command.rating() > RateFactor.HIGHEST_RATING) {
             throw new InvalidRequest("rating", "must be from " + RateFactor.LOWEST_RATING + " to "
                     + RateFactor.HIGHEST_RATING);
@@ -138,14 +164,16 @@ class CaseAssessment {
     }
 
     @CommandHandler
-    void handle(EscalateAssessment command) {
+    void handle(EscalateAssessment command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireVersion(expectedVersion);
         requireOpen();
         apply(new AssessmentEscalatedToSecurity(caseId, districtId, now(), command.reason(), command.escalatedBy(),
                 command.escalatedTo()));
     }
 
     @CommandHandler
-    void handle(ConcludeNoFurtherAction command) {
+    void handle(ConcludeNoFurtherAction command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireVersion(expectedVersion);
         requireOpen();
         apply(new AssessmentConcludedNoFurtherAction(caseId, districtId, now(), command.rationale(),
                 command.concludedBy()));
@@ -185,6 +213,8 @@ class CaseAssessment {
         caseId = event.caseId();
         districtId = event.districtId();
         subjectRef = event.subjectRef();
+        frameworkId = event.frameworkId();
+        frameworkVersion = event.frameworkVersion();
         requiredAgencies = List.copyOf(event.requiredAgencies());
         stage = AssessmentStage.OPEN;
         endorsingAgencies = new ArrayList<>();
@@ -234,6 +264,14 @@ class CaseAssessment {
 
     private int currentVersion() {
         return currentProposal == null ? 0 : currentProposal.formulationVersion();
+    }
+
+    /** A change sent with If-Match must be based on the version the assessment is at (412 otherwise). */
+    private static void requireVersion(Long expectedVersion) {
+        Long current = AggregateLifecycle.getVersion();
+        if (expectedVersion != null && !expectedVersion.equals(current)) {
+            throw new StaleVersion(expectedVersion, current == null ? -1 : current);
+        }
     }
 
     private void requireOpen() {

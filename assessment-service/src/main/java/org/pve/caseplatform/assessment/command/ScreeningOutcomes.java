@@ -2,6 +2,8 @@ package org.pve.caseplatform.assessment.command;
 
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pve.caseplatform.assessment.api.AssessmentFramework;
+import org.pve.caseplatform.assessment.api.AssessmentFrameworks;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.contract.referral.SecurityScreenCleared;
 import org.pve.caseplatform.support.kafka.Causation;
@@ -20,16 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScreeningOutcomes {
 
-    static final int FRAMEWORK_VERSION = 1;
-
     private static final Logger log = LoggerFactory.getLogger(ScreeningOutcomes.class);
 
     private final CommandGateway commands;
     private final DistrictDirectory districts;
+    private final AssessmentFrameworks frameworks;
 
-    public ScreeningOutcomes(CommandGateway commands, DistrictDirectory districts) {
+    public ScreeningOutcomes(CommandGateway commands, DistrictDirectory districts, AssessmentFrameworks frameworks) {
         this.commands = commands;
         this.districts = districts;
+        this.frameworks = frameworks;
     }
 
     public void on(DeliveredEvent delivered) {
@@ -45,12 +47,15 @@ public class ScreeningOutcomes {
                     delivered.position(), cleared.districtId());
             return;
         }
-        commands.sendAndWait(Causation.causedBy(delivered, open(cleared, district.get())));
+        // the catalogue was checked at start-up to hold a version of every district's family
+        AssessmentFramework framework = frameworks.latest(district.get().frameworkFamily()).orElseThrow();
+        commands.sendAndWait(Causation.causedBy(delivered, open(cleared, district.get(), framework)));
     }
 
-    static OpenAssessment open(SecurityScreenCleared cleared, District district) {
+    /** The assessment opens with the latest published version of the district's framework family, and keeps it. */
+    static OpenAssessment open(SecurityScreenCleared cleared, District district, AssessmentFramework framework) {
         return new OpenAssessment(cleared.caseId(), cleared.districtId(), cleared.subjectRef(),
-                district.frameworkFamily(), FRAMEWORK_VERSION, district.practiceModel().requiredAgencies(),
+                framework.family(), framework.version(), district.practiceModel().requiredAgencies(),
                 cleared.occurredAt().plus(district.assessmentDue()));
     }
 }

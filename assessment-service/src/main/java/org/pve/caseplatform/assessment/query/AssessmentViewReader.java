@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.pve.caseplatform.assessment.api.AssessmentFramework;
+import org.pve.caseplatform.assessment.api.AssessmentFrameworks;
 import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.AssessmentView.ConfidentialityAgreement;
@@ -43,11 +45,14 @@ public class AssessmentViewReader {
     private final EventStreams streams;
     private final PersonalDataVault vault;
     private final Clock clock;
+    private final AssessmentFrameworks frameworks;
 
-    public AssessmentViewReader(EventStreams streams, PersonalDataVault vault, Clock clock) {
+    public AssessmentViewReader(EventStreams streams, PersonalDataVault vault, Clock clock,
+                                AssessmentFrameworks frameworks) {
         this.streams = streams;
         this.vault = vault;
         this.clock = clock;
+        this.frameworks = frameworks;
     }
 
     public AssessmentView find(UUID caseId) {
@@ -115,14 +120,20 @@ public class AssessmentViewReader {
                     .map(a -> new ConfidentialityAgreement(a.memberId(), a.agency(), a.validUntil(),
                             !expired.get(a.memberId()) && a.validUntil().isAfter(now)))
                     .toList();
+            AssessmentFramework framework = frameworks.find(opened.frameworkId(), opened.frameworkVersion())
+                    .orElse(null);
             return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
                     opened.frameworkId(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
                     opened.dueAt(), stage, List.copyOf(formulations), onRecord, List.copyOf(information),
-                    factorProfile(), ending, overdue, version);
+                    factorProfile(framework), ending, overdue, version, framework);
         }
 
-        private Map<String, List<FactorRating>> factorProfile() {
+        /** Every domain of the framework in its order, then any rated domain it does not name (none, normally). */
+        private Map<String, List<FactorRating>> factorProfile(AssessmentFramework framework) {
             Map<String, List<FactorRating>> profile = new LinkedHashMap<>();
+            if (framework != null) {
+                framework.domains().forEach(domain -> profile.put(domain.id(), List.of()));
+            }
             ratings.forEach((domain, latest) -> profile.put(domain, List.copyOf(latest.values())));
             return profile;
         }

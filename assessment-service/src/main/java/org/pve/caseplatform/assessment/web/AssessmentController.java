@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConflictingModificationException;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
@@ -24,6 +28,7 @@ import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.PersonalDataKeys;
 import org.pve.caseplatform.contract.SharingPurpose;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
+import org.pve.caseplatform.support.domain.ConcurrentChange;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
@@ -34,6 +39,7 @@ import org.pve.caseplatform.support.security.Forbidden;
 import org.pve.caseplatform.support.security.Operation;
 import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.web.InvalidRequest;
+import org.pve.caseplatform.support.web.Versions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +53,7 @@ import org.springframework.web.bind.annotation.RestController;
  * A case's assessment: the panel's formulations, proposed and endorsed until agreed, and the panel members'
  * confidentiality agreements, the agencies' shared information and factor ratings, and the two endings without a
  * plan (escalation to security, no further action). Every endpoint goes through {@link AssessmentAccess} with its
- * Operation.
+ * Operation. The assessment carries its version as ETag; every change to it may send If-Match.
  */
 @RestController
 class AssessmentController {
@@ -72,9 +78,11 @@ class AssessmentController {
     }
 
     @GetMapping("/assessments/{caseId}")
-    AssessmentView assessment(Caller caller, @PathVariable UUID caseId,
-                              @RequestHeader(value = AccessPolicy.PURPOSE_HEADER, required = false) String purpose) {
-        return access.read(caller, Operation.VIEW_ASSESSMENT, caseId, purpose);
+    ResponseEntity<AssessmentView> assessment(Caller caller, @PathVariable UUID caseId,
+                                              @RequestHeader(value = AccessPolicy.PURPOSE_HEADER, required = false)
+                                              String purpose) {
+        AssessmentView view = access.read(caller, Operation.VIEW_ASSESSMENT, caseId, purpose);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping("/assessments/{caseId}/formulations/{version}")
@@ -89,6 +97,8 @@ class AssessmentController {
 
     @PostMapping("/assessments/{caseId}/formulations")
     ResponseEntity<FormulationAccepted> propose(Caller caller, @PathVariable UUID caseId,
+                                                @RequestHeader(value = Versions.IF_MATCH, required = false)
+                                                String ifMatch,
                                                 @Valid @RequestBody FormulationRequest request) {
         AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
         String proposedBy = caller.actingAs("proposedBy", request.proposedBy());
@@ -97,28 +107,34 @@ class AssessmentController {
         }
         EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
                 request.summary());
-        int version = commands.sendAndWait(new ProposeFormulation(caseId, request.needs(),
-                request.interventionLevel(), request.leadAgency(), proposedBy, summary));
+        int version = send(new ProposeFormulation(caseId, request.needs(),
+                request.interventionLevel(), request.leadAgency(), proposedBy, summary), caseId, ifMatch);
         return ResponseEntity.created(URI.create("/assessments/" + caseId + "/formulations/" + version))
+                .eTag(Versions.etag(views.find(caseId).version()))
                 .body(new FormulationAccepted(caseId, version));
     }
 
     @PostMapping("/assessments/{caseId}/formulations/{version}/endorsements")
-    EndorsementAccepted endorse(Caller caller, @PathVariable UUID caseId, @PathVariable int version,
-                                @Valid @RequestBody(required = false) EndorsementRequest body) {
+    ResponseEntity<EndorsementAccepted> endorse(Caller caller, @PathVariable UUID caseId, @PathVariable int version,
+                                                @RequestHeader(value = Versions.IF_MATCH, required = false)
+                                                String ifMatch,
+                                                @Valid @RequestBody(required = false) EndorsementRequest body) {
         access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
         EndorsementRequest request = body == null ? new EndorsementRequest(null, null) : body;
         String endorsedBy = caller.actingAs("endorsedBy", request.endorsedBy());
         if (request.agency() != null && request.agency() != caller.agency()) {
             throw new InvalidRequest("agency", "must be the caller's own agency (" + caller.agency() + ") or left out");
         }
-        commands.sendAndWait(new EndorseFormulation(caseId, version, caller.agency(), endorsedBy));
+        send(new EndorseFormulation(caseId, version, caller.agency(), endorsedBy), caseId, ifMatch);
         AssessmentView after = views.find(caseId);
-        return new EndorsementAccepted(caseId, version, caller.agency(), endorsedBy, after.stage(), after.version());
+        return ResponseEntity.ok().eTag(Versions.etag(after.version())).body(new EndorsementAccepted(caseId, version,
+                caller.agency(), endorsedBy, after.stage(), after.version()));
     }
 
     @PostMapping("/assessments/{caseId}/information")
     ResponseEntity<ContributionAccepted> shareInformation(Caller caller, @PathVariable UUID caseId,
+                                                          @RequestHeader(value = Versions.IF_MATCH, required = false)
+                                                          String ifMatch,
                                                           @Valid @RequestBody InformationRequest request) {
         AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
         SharingPurpose purpose = sharingPurpose(request.purpose());
@@ -132,13 +148,15 @@ class AssessmentController {
         }
         EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
                 request.summary());
-        commands.sendAndWait(new ShareAgencyInformation(caseId, caller.agency(), caller.id(), request.legalBasis(),
-                purpose, summary, modelId, legalBases));
-        return ResponseEntity.status(HttpStatus.CREATED).body(accepted(caller, caseId));
+        send(new ShareAgencyInformation(caseId, caller.agency(), caller.id(), request.legalBasis(),
+                purpose, summary, modelId, legalBases), caseId, ifMatch);
+        return accepted(HttpStatus.CREATED, caller, caseId);
     }
 
     @PostMapping("/assessments/{caseId}/ratings")
     ResponseEntity<ContributionAccepted> rateFactor(Caller caller, @PathVariable UUID caseId,
+                                                    @RequestHeader(value = Versions.IF_MATCH, required = false)
+                                                    String ifMatch,
                                                     @Valid @RequestBody RatingRequest request) {
         AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
         if (request.rating() < RateFactor.LOWEST_RATING || request.rating() > RateFactor.HIGHEST_RATING) {
@@ -147,25 +165,29 @@ class AssessmentController {
         }
         EncryptedValue evidence = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
                 request.evidence());
-        commands.sendAndWait(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
-                caller.id(), caller.agency()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(accepted(caller, caseId));
+        send(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
+                caller.id(), caller.agency()), caseId, ifMatch);
+        return accepted(HttpStatus.CREATED, caller, caseId);
     }
 
     @PostMapping("/assessments/{caseId}/escalation")
-    ContributionAccepted escalate(Caller caller, @PathVariable UUID caseId,
-                                  @Valid @RequestBody EscalationRequest request) {
+    ResponseEntity<ContributionAccepted> escalate(Caller caller, @PathVariable UUID caseId,
+                                                  @RequestHeader(value = Versions.IF_MATCH, required = false)
+                                                  String ifMatch,
+                                                  @Valid @RequestBody EscalationRequest request) {
         access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
-        commands.sendAndWait(new EscalateAssessment(caseId, request.reason(), caller.id(), request.escalatedTo()));
-        return accepted(caller, caseId);
+        send(new EscalateAssessment(caseId, request.reason(), caller.id(), request.escalatedTo()), caseId, ifMatch);
+        return accepted(HttpStatus.OK, caller, caseId);
     }
 
     @PostMapping("/assessments/{caseId}/conclusion")
-    ContributionAccepted conclude(Caller caller, @PathVariable UUID caseId,
-                                  @Valid @RequestBody ConclusionRequest request) {
+    ResponseEntity<ContributionAccepted> conclude(Caller caller, @PathVariable UUID caseId,
+                                                  @RequestHeader(value = Versions.IF_MATCH, required = false)
+                                                  String ifMatch,
+                                                  @Valid @RequestBody ConclusionRequest request) {
         access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
-        commands.sendAndWait(new ConcludeNoFurtherAction(caseId, request.rationale(), caller.id()));
-        return accepted(caller, caseId);
+        send(new ConcludeNoFurtherAction(caseId, request.rationale(), caller.id()), caseId, ifMatch);
+        return accepted(HttpStatus.OK, caller, caseId);
     }
 
     @PostMapping("/assessments/{caseId}/confidentiality-agreements")
@@ -199,9 +221,31 @@ class AssessmentController {
         return new AgreementAnswer(caseId, memberId, agreement.agency(), agreement.validUntil(), false);
     }
 
-    private ContributionAccepted accepted(Caller caller, UUID caseId) {
+    private ResponseEntity<ContributionAccepted> accepted(HttpStatus status, Caller caller, UUID caseId) {
         AssessmentView after = views.find(caseId);
-        return new ContributionAccepted(caseId, caller.agency(), caller.id(), after.stage(), after.version());
+        return ResponseEntity.status(status).eTag(Versions.etag(after.version()))
+                .body(new ContributionAccepted(caseId, caller.agency(), caller.id(), after.stage(), after.version()));
+    }
+
+    /**
+     * Sends a change to the case's assessment. The version an If-Match names travels as metadata and is checked by
+     * the aggregate under its lock (412 when stale); a change that lost the race to another one stored at the same
+     * moment (two instances, one sequence number) is a 409 naming the version the assessment is at now.
+     */
+    private <R> R send(Object command, UUID caseId, String ifMatch) {
+        Long expected = Versions.expectedVersion(ifMatch);
+        MetaData metaData = expected == null ? MetaData.emptyInstance()
+                : MetaData.with(Versions.EXPECTED_VERSION, expected);
+        try {
+            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (ConflictingModificationException e) {
+            throw new ConcurrentChange(views.find(caseId).version(), e);
+        } catch (CommandExecutionException e) {
+            if (e.getCause() instanceof ConflictingModificationException conflict) {
+                throw new ConcurrentChange(views.find(caseId).version(), conflict);
+            }
+            throw e;
+        }
     }
 
     /** The stated purpose of sharing: SUPPORT or SAFEGUARDING; prosecution and anything unknown are refused. */

@@ -2,6 +2,7 @@ package org.pve.caseplatform.assessment.command;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -10,6 +11,8 @@ import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.support.domain.StaleVersion;
+import org.pve.caseplatform.support.web.Versions;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
 import org.pve.caseplatform.assessment.api.EscalateAssessment;
@@ -60,6 +63,7 @@ class CaseAssessmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CaseAssessment.class);
+        fixture.registerInjectableResource(ShippedFrameworks.catalogue(ShippedFrameworks.ukSafeguardingV2()));
     }
 
     @Test
@@ -350,6 +354,65 @@ class CaseAssessmentTest {
     }
 
     @Test
+    void aRatingNamesADomainOfTheAssessmentsFramework() {
+        fixture.given(opened())
+                .when(new RateFactor(CASE, "beliefs", "risk", 2, SUMMARY, "member-police", Agency.POLICE))
+                .expectException(invalid("domain", "uk-safeguarding v1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRatingNamesAFactorOfItsDomain() {
+        fixture.given(opened())
+                .when(new RateFactor(CASE, "housing", "extremism", 2, SUMMARY, "member-police", Agency.POLICE))
+                .expectException(invalid("factorId", "extremism"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAssessmentKeepsItsFrameworkVersionWhenANewOneIsPublished() {
+        // v2 of uk-safeguarding adds online-harm; this assessment was opened with v1, so it does not have it
+        fixture.given(opened())
+                .when(new RateFactor(CASE, "online-harm", "extremism", 2, SUMMARY, "member-police", Agency.POLICE))
+                .expectException(invalid("factorId", "uk-safeguarding v1"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAssessmentOpenedWithTheNewVersionRatesItsNewFactor() {
+        fixture.given(new AssessmentOpened(CASE, DISTRICT, fixture.currentTime(), SUBJECT, "uk-safeguarding", 2,
+                        PANEL, DUE))
+                .when(new RateFactor(CASE, "online-harm", "extremism", 2, SUMMARY, "member-police", Agency.POLICE))
+                .expectEvents(new FactorRated(CASE, DISTRICT, fixture.currentTime(), "online-harm", "extremism", 2,
+                        SUMMARY, "member-police", Agency.POLICE));
+    }
+
+    @Test
+    void aChangeBasedOnTheCurrentVersionIsAccepted() {
+        // opened and one proposal: the assessment is at version 1 (sequence numbers start at 0)
+        fixture.given(opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES))
+                .when(endorse(1, Agency.POLICE), Map.of(Versions.EXPECTED_VERSION, 1L))
+                .expectEvents(endorsed(1, Agency.POLICE));
+    }
+
+    @Test
+    void aChangeBasedOnAStaleVersionIsRefusedNamingBothVersions() {
+        fixture.given(opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES),
+                        endorsed(1, Agency.SOCIAL_SERVICES))
+                .when(rate(Agency.HEALTH, 2), Map.of(Versions.EXPECTED_VERSION, 1L))
+                .expectException(StaleVersion.class)
+                .expectExceptionMessage("the record is at version 2, not the version 1 the change was based on")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangeWithoutAnExpectedVersionIsAppliedToTheCurrentOne() {
+        fixture.given(opened(), proposed(1, InterventionLevel.TARGETED, Agency.SOCIAL_SERVICES))
+                .when(rate(Agency.HEALTH, 2))
+                .expectEvents(rated(Agency.HEALTH, 2));
+    }
+
+    @Test
     void anAgencyOffThePanelRatesNothing() {
         fixture.given(opened())
                 .when(rate(Agency.PROBATION, 2))
@@ -526,12 +589,12 @@ class CaseAssessmentTest {
     }
 
     private static RateFactor rate(Agency agency, int rating) {
-        return new RateFactor(CASE, "readiness-to-use-violence", "risk", rating, SUMMARY,
+        return new RateFactor(CASE, "intent-and-capability", "extremism", rating, SUMMARY,
                 "member-" + agency.name().toLowerCase(), agency);
     }
 
     private FactorRated rated(Agency agency, int rating) {
-        return new FactorRated(CASE, DISTRICT, fixture.currentTime(), "readiness-to-use-violence", "risk", rating,
+        return new FactorRated(CASE, DISTRICT, fixture.currentTime(), "intent-and-capability", "extremism", rating,
                 SUMMARY, "member-" + agency.name().toLowerCase(), agency);
     }
 

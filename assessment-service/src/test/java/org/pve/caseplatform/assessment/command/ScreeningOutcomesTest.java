@@ -33,7 +33,8 @@ class ScreeningOutcomesTest {
     private static final Instant CLEARED_AT = Instant.parse("2031-02-01T10:15:00Z");
 
     private final CommandGateway commands = mock(CommandGateway.class);
-    private final ScreeningOutcomes outcomes = new ScreeningOutcomes(commands, DistrictDirectory.load());
+    private final ScreeningOutcomes outcomes = new ScreeningOutcomes(commands, DistrictDirectory.load(),
+            ShippedFrameworks.catalogue());
     private final ObjectMapper json = EventJson.newMapper();
 
     @Test
@@ -47,6 +48,33 @@ class ScreeningOutcomesTest {
         assertThat(sent.getValue().getPayload()).isEqualTo(new OpenAssessment(CASE, "uk-luton", "sub-d4", "uk-safeguarding", 1,
                 List.of(Agency.SOCIAL_SERVICES, Agency.POLICE, Agency.HEALTH),
                 Instant.parse("2031-02-22T10:15:00Z")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNewAssessmentOpensWithTheLatestPublishedVersionOfItsDistrictsFramework() throws Exception {
+        ScreeningOutcomes afterV2 = new ScreeningOutcomes(commands, DistrictDirectory.load(),
+                ShippedFrameworks.catalogue(ShippedFrameworks.ukSafeguardingV2()));
+
+        afterV2.on(delivered(cleared("uk-luton")));
+
+        ArgumentCaptor<CommandMessage<OpenAssessment>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().getPayload().frameworkId()).isEqualTo("uk-safeguarding");
+        assertThat(sent.getValue().getPayload().frameworkVersion()).isEqualTo(2);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachDistrictOpensWithItsOwnFrameworkFamily() throws Exception {
+        for (String district : List.of("dk-fyn", "de-by-muenchen", "fr-01")) {
+            outcomes.on(delivered(cleared(district)));
+        }
+
+        ArgumentCaptor<CommandMessage<OpenAssessment>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands, org.mockito.Mockito.times(3)).sendAndWait(sent.capture());
+        assertThat(sent.getAllValues()).extracting(message -> message.getPayload().frameworkId())
+                .containsExactly("dk-dialogue", "de-ppmp", "fr-needs");
     }
 
     @Test

@@ -16,7 +16,9 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.pve.caseplatform.support.domain.ConcurrentChange;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
+import org.pve.caseplatform.support.domain.StaleVersion;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.security.AccessLog;
 import org.pve.caseplatform.support.security.Forbidden;
@@ -39,7 +41,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Every refusal as application/problem+json with an {@code errors} list of {field, reason}: 400 for bad input,
- * 404 for an unknown record, 409 for a command the case's stage does not allow. It runs before Spring's own
+ * 404 for an unknown record, 409 for a command the case's stage does not allow or a change that lost a race to
+ * another, 412 for a change based on a stale version (If-Match). It runs before Spring's own
  * problem-details handler, which still answers what is not named here (405, 415, ...).
  */
 @RestControllerAdvice
@@ -127,6 +130,26 @@ public class ProblemResponses {
                 List.of(new FieldError("id", "no such record")));
     }
 
+    @ExceptionHandler(StaleVersion.class)
+    ResponseEntity<ProblemDetail> staleVersion(StaleVersion e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.PRECONDITION_FAILED, "stale-version", e.getMessage(),
+                List.of(new FieldError(Versions.IF_MATCH, "names version " + e.expectedVersion()
+                        + "; the record is at version " + e.currentVersion())));
+        answer.getBody().setProperty("currentVersion", e.currentVersion());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .eTag(Versions.etag(e.currentVersion())).body(answer.getBody());
+    }
+
+    @ExceptionHandler(ConcurrentChange.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChange e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "concurrent-change", e.getMessage(),
+                List.of(new FieldError("version", "changed concurrently; the record is now at version "
+                        + e.currentVersion())));
+        answer.getBody().setProperty("currentVersion", e.currentVersion());
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .eTag(Versions.etag(e.currentVersion())).body(answer.getBody());
+    }
+
     @ExceptionHandler({ConcurrencyException.class, ConflictingAggregateVersionException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-change", "Another change to this record came first; retry",
@@ -147,6 +170,12 @@ public class ProblemResponses {
         }
         if (cause instanceof Forbidden forbidden) {
             return forbidden(forbidden);
+        }
+        if (cause instanceof StaleVersion stale) {
+            return staleVersion(stale);
+        }
+        if (cause instanceof ConcurrentChange concurrent) {
+            return concurrentChange(concurrent);
         }
         log.error("command failed", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The command could not be completed",
