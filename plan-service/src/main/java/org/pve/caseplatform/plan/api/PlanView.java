@@ -21,7 +21,7 @@ public record PlanView(UUID caseId, String districtId, String subjectRef, int fo
                        Owner owner, List<CommissionDetail> commissions, Closure closure, Agency leadAgency,
                        List<Agency> panelAgencies, List<Owner> ownerHistory, List<Consent> consents,
                        Instant nextReviewDue, List<Review> reviews, Escalation escalation, Attention attention,
-                       long version) {
+                       Instant handoverDueAt, long version) {
 
     /** One of the plan's commissions. */
     public Optional<CommissionDetail> commission(UUID commissionId) {

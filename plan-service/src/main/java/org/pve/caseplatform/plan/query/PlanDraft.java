@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.ServiceType;
@@ -51,8 +53,12 @@ class PlanDraft {
     private boolean handoverOverdue;
     private Instant reviewOverdueFor;
 
-    PlanDraft(PersonalDataVault vault) {
+    private final Function<String, Optional<Duration>> handoverDue;
+
+    /** {@code handoverDue}: the district's time from the plan opening (the formulation's agreement) to an owner. */
+    PlanDraft(PersonalDataVault vault, Function<String, Optional<Duration>> handoverDue) {
         this.vault = vault;
+        this.handoverDue = handoverDue;
     }
 
     void apply(CaseEvent event) {
@@ -131,7 +137,8 @@ class PlanDraft {
                 owner, commissions.values().stream().map(commission -> commission.detail(opened.caseId())).toList(),
                 closure, opened.leadAgency(), opened.panelAgencies(), List.copyOf(owners),
                 List.copyOf(consents.values()), nextReviewDue, List.copyOf(reviews), escalation,
-                attention(owner), version);
+                attention(owner), handoverDue.apply(opened.districtId()).map(opened.occurredAt()::plus).orElse(null),
+                version);
     }
 
     private PlanStage stage() {

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.query;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.PersonalDataKeys;
@@ -9,6 +10,7 @@ import org.pve.caseplatform.plan.api.PlanView;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.eventstore.EventStreams;
+import org.pve.caseplatform.support.reference.DistrictDirectory;
 import org.springframework.stereotype.Component;
 
 /** Builds a plan's view from its own events, decrypting what the key store can still open. */
@@ -17,16 +19,19 @@ public class PlanViewReader {
 
     private final EventStreams streams;
     private final PersonalDataVault vault;
+    private final DistrictDirectory districts;
 
-    public PlanViewReader(EventStreams streams, PersonalDataVault vault) {
+    public PlanViewReader(EventStreams streams, PersonalDataVault vault, DistrictDirectory districts) {
         this.streams = streams;
         this.vault = vault;
+        this.districts = districts;
     }
 
     /** The whole plan; {@link UnknownRecord} when the case has no plan. */
     public PlanView find(UUID caseId) {
         EventStreams.Stream stream = streams.of(caseId.toString());
-        PlanDraft draft = new PlanDraft(vault);
+        PlanDraft draft = new PlanDraft(vault, districtId -> districts.find(districtId)
+                .map(district -> Duration.ofDays(district.handoverDueDays())));
         for (CaseEvent event : stream.events()) {
             draft.apply(event);
         }
