@@ -179,7 +179,7 @@ class ContributionsIT extends AssessmentItSupport {
     }
 
     @Test
-    void anEscalationEndsTheAssessment() throws Exception {
+    void anEscalationEndsTheAssessmentAndSealsItForThePoliceAlone() throws Exception {
         UUID caseId = openAssessment(LUTON, SOCIAL_WORKER).caseId();
 
         ResponseEntity<JsonNode> escalated = post("/assessments/" + caseId + "/escalation", POLICE,
@@ -187,14 +187,17 @@ class ContributionsIT extends AssessmentItSupport {
         assertThat(escalated.getStatusCode()).as("%s", escalated.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(escalated.getBody().path("stage").asText()).isEqualTo("ESCALATED_TO_SECURITY");
 
-        JsonNode view = read(caseId, SOCIAL_WORKER, "ASSESSMENT").getBody();
+        JsonNode view = read(caseId, POLICE, "ASSESSMENT").getBody();
         assertThat(view.path("stage").asText()).isEqualTo("ESCALATED_TO_SECURITY");
         assertThat(view.path("ending").path("escalatedTo").asText()).isEqualTo("POLICE_INVESTIGATION");
         assertThat(view.path("ending").path("decidedBy").asText()).isEqualTo(memberId(Agency.POLICE));
-        assertRefused(propose(caseId, SOCIAL_WORKER), HttpStatus.CONFLICT, "stage");
-        assertRefused(share(caseId, HEALTH, "CONSENT", "SUPPORT"), HttpStatus.CONFLICT, "stage");
-        assertRefused(rate(caseId, HEALTH, "family", "resilience", 1), HttpStatus.CONFLICT, "stage");
-        assertRefused(conclude(caseId, HEALTH), HttpStatus.CONFLICT, "stage");
+        // the case left the preventive track: outside the police it is as if it never existed
+        assertRefused(read(caseId, SOCIAL_WORKER, "ASSESSMENT"), HttpStatus.NOT_FOUND, "id");
+        assertRefused(propose(caseId, SOCIAL_WORKER), HttpStatus.NOT_FOUND, "id");
+        assertRefused(share(caseId, HEALTH, "CONSENT", "SUPPORT"), HttpStatus.NOT_FOUND, "id");
+        assertRefused(propose(caseId, POLICE), HttpStatus.CONFLICT, "stage");
+        assertRefused(rate(caseId, POLICE, "intent-and-capability", "extremism", 1), HttpStatus.CONFLICT, "stage");
+        assertRefused(conclude(caseId, POLICE), HttpStatus.CONFLICT, "stage");
         assertThat(published(Topics.ASSESSMENT_EVENTS, caseId, "AssessmentEscalatedToSecurity",
                 found -> !found.isEmpty())).hasSize(1);
     }

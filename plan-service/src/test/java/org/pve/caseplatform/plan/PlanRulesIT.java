@@ -24,6 +24,8 @@ import org.pve.caseplatform.contract.ConcernCategory;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
 import org.pve.caseplatform.plan.HttpJsonClient.Response;
 import org.pve.caseplatform.support.kafka.CatalogueRecords;
+import org.pve.caseplatform.support.security.Role;
+import org.pve.caseplatform.support.testing.TestTokens;
 
 /**
  * The plan's rules as the case owner and a provider meet them over HTTP: consent (a guardian's below the age of
@@ -162,12 +164,16 @@ class PlanRulesIT extends PlanHttpTest {
     }
 
     @Test
-    void anEscalatedPlanTakesNoFurtherCommands() throws Exception {
+    void anEscalatedPlanTakesNoFurtherCommandsAndIsSealedForThePoliceAlone() throws Exception {
         UUID caseId = ownedPlan();
+        HttpJsonClient police = plans.as(TestTokens.bearer(Role.CASE_OWNER, Agency.POLICE, DISTRICT),
+                "SAFEGUARDING");
 
         Response escalated = owner.post("/plans/" + caseId + "/escalation", Map.of("reason",
                 "disclosed a plan to travel to a conflict zone", "escalatedTo", "POLICE_INVESTIGATION"));
         Response consentAfter = plans.consent(caseId);
+        Response ownerReadsAfter = owner.get("/plans/" + caseId);
+        Response policeReadsAfter = police.get("/plans/" + caseId);
         Response reviewWithoutDestination = owner.post("/plans/" + ownedPlan() + "/reviews",
                 Map.of("decision", "ESCALATE", "reason", "imminent risk"));
 
@@ -175,8 +181,11 @@ class PlanRulesIT extends PlanHttpTest {
         assertThat(escalated.body().path("stage").asText()).isEqualTo("ESCALATED");
         assertThat(escalated.body().path("escalation").path("escalatedTo").asText())
                 .isEqualTo("POLICE_INVESTIGATION");
-        assertThat(consentAfter.status()).isEqualTo(409);
-        assertThat(consentAfter.errorFields()).containsExactly("stage");
+        // the case left the preventive track: outside the police it is as if it never existed
+        assertThat(consentAfter.status()).isEqualTo(404);
+        assertThat(ownerReadsAfter.status()).isEqualTo(404);
+        assertThat(policeReadsAfter.status()).isEqualTo(200);
+        assertThat(policeReadsAfter.body().path("stage").asText()).isEqualTo("ESCALATED");
         assertThat(reviewWithoutDestination.status()).isEqualTo(400);
         assertThat(reviewWithoutDestination.errorFields()).containsExactly("escalatedTo");
     }

@@ -3,6 +3,7 @@ package org.pve.caseplatform.assessment.web;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.query.AssessmentViewReader;
 import org.pve.caseplatform.contract.Agency;
@@ -73,7 +74,9 @@ class AssessmentAccess {
             }
             formulation.endorsements().forEach(endorsement -> agencies.add(endorsement.agency()));
         });
-        return RecordScope.of(view.districtId(), agencies);
+        // escalated to security, the case left the preventive track: from then on it exists for the police only
+        return RecordScope.of(view.districtId(), agencies).sealedIfEscalatedTo(
+                view.stage() == AssessmentStage.ESCALATED_TO_SECURITY ? view.ending().escalatedTo() : null);
     }
 
     private void requireAgreement(Caller caller, AssessmentView view) {

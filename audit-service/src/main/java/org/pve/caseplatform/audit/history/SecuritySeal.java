@@ -1,12 +1,18 @@
 package org.pve.caseplatform.audit.history;
 
+import java.util.Set;
+
 /**
- * Whether a case is sealed on the security side: escalated to security other than to the Channel panel, and not
- * handed back since. A sealed case exists only for the police.
+ * Whether a case is sealed on the security side: escalated to security other than to the Channel panel, at
+ * screening, from the assessment or from the plan, and not handed back since. A sealed case exists only for the
+ * police.
  */
 public final class SecuritySeal {
 
     public static final String ESCALATED = "ReferralEscalatedToSecurity";
+    /** Every escalation to the security side: at screening, from the assessment panel, from the plan's review. */
+    public static final Set<String> ESCALATIONS = Set.of(ESCALATED, "AssessmentEscalatedToSecurity",
+            "CaseEscalatedToSecurity");
     public static final String RETURNED = "CaseReturnedFromSecurity";
     public static final String CHANNEL_PANEL = "CHANNEL_PANEL";
 
@@ -15,7 +21,7 @@ public final class SecuritySeal {
 
     /** Whether the case is sealed after the event, given whether it was before. */
     public static boolean after(boolean sealed, String eventType, Object escalatedTo) {
-        if (ESCALATED.equals(eventType)) {
+        if (ESCALATIONS.contains(eventType)) {
             return sealed || !CHANNEL_PANEL.equals(escalatedTo == null ? null : escalatedTo.toString());
         }
         if (RETURNED.equals(eventType)) {

@@ -21,7 +21,9 @@ import org.pve.caseplatform.contract.ConcernCategory;
 import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.SecurityDestination;
 import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
+import org.pve.caseplatform.contract.plan.CaseEscalatedToSecurity;
 import org.pve.caseplatform.contract.referral.CaseReturnedFromSecurity;
 import org.pve.caseplatform.contract.referral.ReferralEscalatedToSecurity;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
@@ -151,6 +153,23 @@ class CaseHistoryReaderTest {
                 "police-kim", "no longer a security matter"), "msg-returned", 0, 4));
         assertThat(histories.caseFile(CASE).orElseThrow().sealed()).isFalse();
         assertThat(histories.caseFile(OTHER_CASE)).isEmpty();
+    }
+
+    @Test
+    void anEscalationFromTheAssessmentOrThePlanSealsTheCaseTooButNotOneToTheChannelPanel() {
+        projection.on(delivered(received(CASE, null, null), "msg-received-a", 0, 1));
+        projection.on(delivered(new AssessmentEscalatedToSecurity(CASE, "dk-fyn", T0.plusSeconds(60), "invented",
+                "panel-police", SecurityDestination.CHANNEL_PANEL), "msg-assessment-panel", 0, 2));
+        assertThat(histories.caseFile(CASE).orElseThrow().sealed()).isFalse();
+
+        projection.on(delivered(new CaseEscalatedToSecurity(CASE, "dk-fyn", T0.plusSeconds(120), "invented",
+                "owner-sam", SecurityDestination.INTELLIGENCE_SERVICE), "msg-plan-escalated", 0, 3));
+        assertThat(histories.caseFile(CASE).orElseThrow().sealed()).isTrue();
+
+        projection.on(delivered(received(OTHER_CASE, null, null), "msg-received-b", 0, 4));
+        projection.on(delivered(new AssessmentEscalatedToSecurity(OTHER_CASE, "dk-fyn", T0.plusSeconds(60),
+                "invented", "panel-police", SecurityDestination.POLICE_INVESTIGATION), "msg-assessment-police", 0, 5));
+        assertThat(histories.caseFile(OTHER_CASE).orElseThrow().sealed()).isTrue();
     }
 
     private static ReferralReceived received(UUID caseId, EncryptedValue identity, EncryptedValue summary) {

@@ -2,6 +2,7 @@ package org.pve.caseplatform.support.security;
 
 import java.util.Set;
 import org.pve.caseplatform.contract.Agency;
+import org.pve.caseplatform.contract.SecurityDestination;
 
 /**
  * What the policy needs to know about a record to decide whether a caller may see it: its district, the agencies
@@ -24,6 +25,14 @@ public record RecordScope(String districtId, Set<Agency> agencies, boolean seale
 
     public RecordScope sealed(boolean sealed) {
         return new RecordScope(districtId, agencies, sealed, providerId);
+    }
+
+    /**
+     * Sealed when the case was escalated to the security side at any stage (screening, assessment, plan), unless
+     * to the Channel panel, which is a multi-agency safeguarding panel and keeps the case in view.
+     */
+    public RecordScope sealedIfEscalatedTo(SecurityDestination escalatedTo) {
+        return sealed(sealed || escalatedTo != null && escalatedTo != SecurityDestination.CHANNEL_PANEL);
     }
 
     public RecordScope provider(String providerId) {
