@@ -76,7 +76,7 @@ class AssessmentAccess {
         return RecordScope.of(view.districtId(), agencies);
     }
 
-    private void requireAgreement(Caller caller, AssessmentView view) {
+    void requireAgreement(Caller caller, AssessmentView view) {
         if (caller.role() == Role.PANEL_MEMBER && agreementRequired(view.districtId())
                 && !view.hasActiveAgreement(caller.id())) {
             throw new Forbidden("confidentialityAgreement", "record a confidentiality agreement for this case first");
