@@ -1,14 +1,13 @@
 package org.pve.caseplatform.assessment.command;
 
-import static org.pve.caseplatform.assessment.command.PanelMeetingTest.invalid;
+import static org.pve.caseplatform.assessment.command.Refusals.forbiddenNaming;
+import static org.pve.caseplatform.assessment.command.Refusals.invalid;
+import static org.pve.caseplatform.assessment.command.Refusals.violationOf;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.assessment.api.MeetingView;
@@ -22,8 +21,6 @@ import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherActi
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
-import org.pve.caseplatform.support.domain.LifecycleViolation;
-import org.pve.caseplatform.support.security.Forbidden;
 
 /** A panel meeting's decisions as the case records them (CaseAssessment). */
 class PanelDecisionTest {
@@ -134,33 +131,5 @@ class PanelDecisionTest {
     private AssessmentOpened opened() {
         return new AssessmentOpened(CASE, DISTRICT, fixture.currentTime(), "sub-d7", "dk-infohouse", 1,
                 List.of(Agency.POLICE, Agency.SOCIAL_SERVICES), Instant.parse("2031-07-01T00:00:00Z"));
-    }
-
-    private static Matcher<Forbidden> forbiddenNaming(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Forbidden forbidden) {
-                return field.equals(forbidden.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a Forbidden naming " + field);
-            }
-        };
-    }
-
-    private static Matcher<LifecycleViolation> violationOf(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(LifecycleViolation violation) {
-                return field.equals(violation.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a LifecycleViolation naming " + field);
-            }
-        };
     }
 }

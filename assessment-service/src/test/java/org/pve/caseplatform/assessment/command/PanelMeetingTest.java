@@ -1,12 +1,11 @@
 package org.pve.caseplatform.assessment.command;
 
+import static org.pve.caseplatform.assessment.command.Refusals.invalid;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.assessment.api.ScheduleMeeting;
@@ -14,7 +13,6 @@ import org.pve.caseplatform.assessment.api.ScheduleMeeting.AgendaCase;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.MeetingAttendee;
 import org.pve.caseplatform.contract.assessment.PanelMeetingScheduled;
-import org.pve.caseplatform.support.web.InvalidRequest;
 
 class PanelMeetingTest {
 
@@ -101,19 +99,5 @@ class PanelMeetingTest {
 
     private static AgendaCase inDistrict(UUID caseId) {
         return new AgendaCase(caseId, DISTRICT);
-    }
-
-    static Matcher<InvalidRequest> invalid(String field, String reasonPart) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidRequest invalid) {
-                return field.equals(invalid.field()) && invalid.getMessage().contains(reasonPart);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an InvalidRequest naming " + field + " with " + reasonPart);
-            }
-        };
     }
 }
