@@ -15,6 +15,8 @@ import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
+import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
+import org.pve.caseplatform.contract.assessment.PanelMeetingScheduled;
 import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.plan.CaseClosed;
 import org.pve.caseplatform.contract.plan.CaseEscalatedToSecurity;
@@ -68,7 +70,7 @@ public final class EventCatalogue {
                 FormulationEndorsed.class, FormulationAgreed.class, ConfidentialityAgreementRecorded.class,
                 ConfidentialityAgreementExpired.class, AgencyInformationShared.class, FactorRated.class,
                 AssessmentEscalatedToSecurity.class, AssessmentConcludedNoFurtherAction.class,
-                AssessmentOverdue.class);
+                AssessmentOverdue.class, PanelMeetingScheduled.class, PanelDecisionRecorded.class);
         register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,
                 ServiceAccepted.class, ServiceDeclined.class, ServiceDeliveryStarted.class, ProgressReported.class,
                 ServiceCompleted.class, CaseClosed.class, ConsentRecorded.class, ConsentWithdrawn.class,

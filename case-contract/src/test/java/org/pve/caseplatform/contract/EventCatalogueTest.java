@@ -10,6 +10,8 @@ import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
+import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
+import org.pve.caseplatform.contract.assessment.PanelMeetingScheduled;
 import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.referral.IdentityRevealed;
 import org.pve.caseplatform.contract.referral.PersonalDataErased;
@@ -62,5 +64,13 @@ class EventCatalogueTest {
     @Test
     void prosecutionIsNeverASharingPurpose() {
         assertThat(SharingPurpose.values()).extracting(Enum::name).containsExactly("SUPPORT", "SAFEGUARDING");
+    }
+
+    @Test
+    void panelMeetingsAndTheirDecisionsTravelWithTheAssessmentEvents() {
+        assertThat(Arrays.asList(PanelMeetingScheduled.class, PanelDecisionRecorded.class))
+                .allSatisfy(type -> assertThat(EventCatalogue.of(type).topic()).isEqualTo(Topics.ASSESSMENT_EVENTS));
+        assertThat(Arrays.stream(PanelDecision.values()).filter(PanelDecision::endsAssessment))
+                .containsExactly(PanelDecision.CONCLUDE_NO_FURTHER_ACTION, PanelDecision.ESCALATE_TO_SECURITY);
     }
 }

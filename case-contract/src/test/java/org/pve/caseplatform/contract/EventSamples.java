@@ -123,6 +123,9 @@ final class EventSamples {
         if (element == String.class) {
             return List.of("a trusted mentor", "stable schooling");
         }
+        if (element == UUID.class) {
+            return List.of(UUID.nameUUIDFromBytes(component.getName().getBytes(StandardCharsets.UTF_8)));
+        }
         if (element instanceof Class<?> elementClass && elementClass.isEnum()) {
             Object[] constants = elementClass.getEnumConstants();
             return constants.length > 1 ? List.of(constants[0], constants[1]) : List.of(constants[0]);

@@ -55,6 +55,7 @@ class EventSchemaTest {
         ENUM_DEFINITIONS.put(ReviewDecision.class, "reviewDecision");
         ENUM_DEFINITIONS.put(ReviewReason.class, "reviewReason");
         ENUM_DEFINITIONS.put(SharingPurpose.class, "sharingPurpose");
+        ENUM_DEFINITIONS.put(PanelDecision.class, "panelDecision");
     }
 
     static Stream<EventType> catalogue() {
@@ -177,6 +178,16 @@ class EventSchemaTest {
     void familyMemberDefinitionIsExactlyTheRecordsComponents() {
         JsonNode definition = Schemas.readJson(Schemas.COMMON).at("/$defs/familyMember");
         List<String> components = Arrays.stream(FamilyMember.class.getRecordComponents())
+                .map(RecordComponent::getName).toList();
+
+        assertThat(fieldNames(definition.get("properties"))).containsExactlyInAnyOrderElementsOf(components);
+        assertThat(texts(definition.get("required"))).containsExactlyInAnyOrderElementsOf(components);
+    }
+
+    @Test
+    void meetingAttendeeDefinitionIsExactlyTheRecordsComponents() {
+        JsonNode definition = Schemas.readJson(Schemas.COMMON).at("/$defs/meetingAttendee");
+        List<String> components = Arrays.stream(MeetingAttendee.class.getRecordComponents())
                 .map(RecordComponent::getName).toList();
 
         assertThat(fieldNames(definition.get("properties"))).containsExactlyInAnyOrderElementsOf(components);

@@ -127,6 +127,22 @@ final class MatrixProbes {
                         + (caller.role().equals("PANEL_MEMBER") ? caller.id() : "m.panel-police.fyn") + "/expiry",
                         Map.of())));
 
+        probes.put("POST /meetings", probe(List.of(r.districtFyn, r.districtNord),
+                (id, t, caller) -> new Request(assessment + "/meetings", Map.of("districtId", id,
+                        "heldOn", Instant.now().plus(14, ChronoUnit.DAYS).toString(),
+                        "attendees", List.of(Map.of("memberId", caller.id(), "agency", caller.agency())),
+                        "agenda", List.of(t == r.districtFyn ? r.caseH : r.caseN)))));
+        List<Target> meetings = List.of(r.meetingA, r.meetingN);
+        probes.put("GET /meetings/{meetingId}", probe(meetings,
+                (id, t, caller) -> new Request(assessment + "/meetings/" + id, null)));
+        probes.put("GET /meetings/{meetingId}/cases/{caseId}/pre-read", probe(meetings,
+                (id, t, caller) -> new Request(assessment + "/meetings/" + id + "/cases/" + t.caseId + "/pre-read",
+                        null)));
+        probes.put("POST /meetings/{meetingId}/decisions", probe(meetings,
+                (id, t, caller) -> new Request(assessment + "/meetings/" + id + "/decisions", Map.of(
+                        "caseId", t.caseId, "decision", "CONTINUE_ASSESSMENT",
+                        "rationale", "Invented rationale of the matrix test"))));
+
         // plan-service
         probes.put("GET /plans/{caseId}", probe(List.of(r.planA, r.planN),
                 (id, t, caller) -> new Request(plan + "/plans/" + id, null)));

@@ -2,6 +2,7 @@ package org.pve.caseplatform.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,7 @@ final class MatrixRecords {
     Target subjectA;
     Target subjectErasable;
     Target replayFyn;
+    Target meetingA;
     String caseA;
     String caseH;
     String caseFresh;
@@ -102,6 +104,7 @@ final class MatrixRecords {
     Target subjectN;
     Target subjectErasableN;
     Target replayNord;
+    Target meetingN;
     String caseN;
     String caseN2;
     String withdrawableConsentN;
@@ -131,6 +134,9 @@ final class MatrixRecords {
         familyN = new Target("famN", Kind.ID, family("n.screener.nord", caseN, caseN2), NORD, Set.of(), null, null);
         replayFyn = new Target("rpF", Kind.ID, replay(FYN), FYN, Set.of(), null, null);
         replayNord = new Target("rpN", Kind.ID, replay(NORD), NORD, Set.of(), null, null);
+        meetingA = new Target("mtgA", Kind.ID, meeting("m.panel-police.fyn", FYN, caseH), FYN, Set.of(), null, caseH);
+        meetingN = new Target("mtgN", Kind.ID, meeting("n.panel-police.nord", NORD, caseN), NORD, Set.of(), null,
+                caseN);
         settle();
         return this;
     }
@@ -274,6 +280,22 @@ final class MatrixRecords {
                 Map.of("caseId", first, "relation", "SIBLING"), Map.of("caseId", second, "relation", "SIBLING"))),
                 tokens.auth(screener)));
         return family.get("familyId").asText();
+    }
+
+    /**
+     * A panel meeting of the district with the case on its agenda, attended by every panel member and case owner who
+     * works there, so that the matrix's district cell holds for its pre-read and decisions (only attendees reach
+     * them; assessment-service's PanelMeetingsIT shows a non-attendee refused).
+     */
+    String meeting(String scheduler, String district, String caseId) {
+        List<Map<String, String>> attendees = platform.personas().values().stream()
+                .filter(p -> p.role().equals("PANEL_MEMBER") || p.role().equals("CASE_OWNER"))
+                .filter(p -> p.districts().contains(district))
+                .map(p -> Map.of("memberId", p.id(), "agency", p.agency())).toList();
+        JsonNode scheduled = client.expect(201, client.post(platform.assessment() + "/meetings", Map.of(
+                "districtId", district, "heldOn", Instant.now().plus(Duration.ofDays(7)).toString(),
+                "attendees", attendees, "agenda", List.of(caseId)), tokens.auth(scheduler)));
+        return scheduled.get("meetingId").asText();
     }
 
     String replay(String district) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.InterventionLevel;
+import org.pve.caseplatform.contract.PanelDecision;
 import org.pve.caseplatform.contract.SecurityDestination;
 import org.pve.caseplatform.contract.SharingPurpose;
 
@@ -15,14 +16,20 @@ import org.pve.caseplatform.contract.SharingPurpose;
  * per factor and agency), once the assessment ended without agreement, how it ended, and whether it was marked
  * overdue (still open when its dueAt passed); version = last sequence, sent as the ETag. The framework is the version
  * the assessment was opened with (absent only if that version is no longer published); the factor profile lists
- * each of its domains in order, rated or not.
+ * each of its domains in order, rated or not. The panel meetings' decisions come in order.
  */
 public record AssessmentView(UUID caseId, String districtId, String subjectRef, String frameworkId,
                              int frameworkVersion, List<Agency> requiredAgencies, Instant openedAt, Instant dueAt,
                              AssessmentStage stage, List<Formulation> formulations,
                              List<ConfidentialityAgreement> confidentialityAgreements,
                              List<InformationShared> information, Map<String, List<FactorRating>> factorProfile,
-                             Ending ending, boolean overdue, long version, AssessmentFramework framework) {
+                             Ending ending, boolean overdue, long version, AssessmentFramework framework,
+                             List<PanelDecisionTaken> panelDecisions) {
+
+    /** A panel meeting's decision about the case, with its rationale (absent once erased). */
+    public record PanelDecisionTaken(UUID meetingId, PanelDecision decision, String rationale, String decidedBy,
+                                     SecurityDestination escalatedTo, Instant at) {
+    }
 
     /** One agency's contribution: its legal basis, purpose and the summary (absent once erased). */
     public record InformationShared(Agency agency, String sharedBy, String legalBasis, SharingPurpose purpose,

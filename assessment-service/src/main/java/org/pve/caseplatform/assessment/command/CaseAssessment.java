@@ -29,6 +29,7 @@ import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
 import org.pve.caseplatform.assessment.api.RateFactor;
 import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
+import org.pve.caseplatform.assessment.api.RecordPanelDecision;
 import org.pve.caseplatform.assessment.api.ShareAgencyInformation;
 import org.pve.caseplatform.contract.Agency;
 import org.pve.caseplatform.contract.InterventionLevel;
@@ -43,6 +44,7 @@ import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
+import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.StaleVersion;
 import org.pve.caseplatform.support.web.InvalidRequest;
@@ -177,6 +179,26 @@ class CaseAssessment {
         requireOpen();
         apply(new AssessmentConcludedNoFurtherAction(caseId, districtId, now(), command.rationale(),
                 command.concludedBy()));
+    }
+
+    /** A panel meeting's decision; one that ends the assessment also records the ending the platform reacts to. */
+    @CommandHandler
+    void handle(RecordPanelDecision command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireVersion(expectedVersion);
+        PanelDecisionRules.check(command, caseId, districtId);
+        requireOpen();
+        UUID meetingId = command.meeting().meetingId();
+        apply(new PanelDecisionRecorded(caseId, districtId, now(), meetingId, command.decision(), command.rationale(),
+                command.decidedBy(), command.escalatedTo()));
+        String reference = "decided at panel meeting " + meetingId;
+        switch (command.decision()) {
+            case CONCLUDE_NO_FURTHER_ACTION -> apply(new AssessmentConcludedNoFurtherAction(caseId, districtId, now(),
+                    reference, command.decidedBy()));
+            case ESCALATE_TO_SECURITY -> apply(new AssessmentEscalatedToSecurity(caseId, districtId, now(), reference,
+                    command.decidedBy(), command.escalatedTo()));
+            default -> {
+            }
+        }
     }
 
     @CommandHandler

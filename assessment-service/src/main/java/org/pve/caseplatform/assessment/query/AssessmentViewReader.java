@@ -18,6 +18,7 @@ import org.pve.caseplatform.assessment.api.AssessmentView.Ending;
 import org.pve.caseplatform.assessment.api.AssessmentView.FactorRating;
 import org.pve.caseplatform.assessment.api.AssessmentView.Formulation;
 import org.pve.caseplatform.assessment.api.AssessmentView.InformationShared;
+import org.pve.caseplatform.assessment.api.AssessmentView.PanelDecisionTaken;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
 import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
@@ -30,6 +31,8 @@ import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
+import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
+import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.eventstore.EventStreams;
 import org.springframework.stereotype.Component;
@@ -59,6 +62,9 @@ public class AssessmentViewReader {
         EventStreams.Stream stream = streams.of(caseId.toString());
         Fold fold = new Fold();
         stream.events().forEach(fold::apply);
+        if (fold.opened == null) {
+            throw new UnknownRecord(caseId.toString());
+        }
         return fold.view(stream.version(), clock.instant());
     }
 
@@ -74,6 +80,7 @@ public class AssessmentViewReader {
         private final Map<String, Map<String, FactorRating>> ratings = new LinkedHashMap<>();
         private Ending ending;
         private boolean overdue;
+        private final List<PanelDecisionTaken> decisions = new ArrayList<>();
 
         void apply(CaseEvent event) {
             if (event instanceof AssessmentOpened e) {
@@ -107,6 +114,9 @@ public class AssessmentViewReader {
             } else if (event instanceof AssessmentEscalatedToSecurity e) {
                 stage = AssessmentStage.ESCALATED_TO_SECURITY;
                 ending = new Ending(stage, e.escalatedBy(), e.reason(), e.escalatedTo(), e.occurredAt());
+            } else if (event instanceof PanelDecisionRecorded e) {
+                decisions.add(new PanelDecisionTaken(e.meetingId(), e.decision(),
+                        vault.decrypt(e.rationale()).orElse(null), e.decidedBy(), e.escalatedTo(), e.occurredAt()));
             } else if (event instanceof AssessmentOverdue) {
                 overdue = true;
             } else if (event instanceof AssessmentConcludedNoFurtherAction e) {
@@ -125,7 +135,7 @@ public class AssessmentViewReader {
             return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
                     opened.frameworkId(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
                     opened.dueAt(), stage, List.copyOf(formulations), onRecord, List.copyOf(information),
-                    factorProfile(framework), ending, overdue, version, framework);
+                    factorProfile(framework), ending, overdue, version, framework, List.copyOf(decisions));
         }
 
         /** Every domain of the framework in its order, then any rated domain it does not name (none, normally). */

@@ -79,7 +79,7 @@ class AssessmentAccess {
                 view.stage() == AssessmentStage.ESCALATED_TO_SECURITY ? view.ending().escalatedTo() : null);
     }
 
-    private void requireAgreement(Caller caller, AssessmentView view) {
+    void requireAgreement(Caller caller, AssessmentView view) {
         if (caller.role() == Role.PANEL_MEMBER && agreementRequired(view.districtId())
                 && !view.hasActiveAgreement(caller.id())) {
             throw new Forbidden("confidentialityAgreement", "record a confidentiality agreement for this case first");

@@ -8,11 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.modelling.command.ConflictingModificationException;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
@@ -28,7 +24,6 @@ import org.pve.caseplatform.contract.InterventionLevel;
 import org.pve.caseplatform.contract.PersonalDataKeys;
 import org.pve.caseplatform.contract.SharingPurpose;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
-import org.pve.caseplatform.support.domain.ConcurrentChange;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
@@ -63,15 +58,18 @@ class AssessmentController {
     private final AssessmentAccess access;
     private final AssessmentViewReader views;
     private final CommandGateway commands;
+    private final AssessmentCommands changes;
     private final PersonalDataVault vault;
     private final Clock clock;
     private final DistrictDirectory districts;
 
     AssessmentController(AssessmentAccess access, AssessmentViewReader views, CommandGateway commands,
-                         PersonalDataVault vault, Clock clock, DistrictDirectory districts) {
+                         AssessmentCommands changes, PersonalDataVault vault, Clock clock,
+                         DistrictDirectory districts) {
         this.access = access;
         this.views = views;
         this.commands = commands;
+        this.changes = changes;
         this.vault = vault;
         this.clock = clock;
         this.districts = districts;
@@ -107,7 +105,7 @@ class AssessmentController {
         }
         EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
                 request.summary());
-        int version = send(new ProposeFormulation(caseId, request.needs(),
+        int version = changes.send(new ProposeFormulation(caseId, request.needs(),
                 request.interventionLevel(), request.leadAgency(), proposedBy, summary), caseId, ifMatch);
         return ResponseEntity.created(URI.create("/assessments/" + caseId + "/formulations/" + version))
                 .eTag(Versions.etag(views.find(caseId).version()))
@@ -125,7 +123,7 @@ class AssessmentController {
         if (request.agency() != null && request.agency() != caller.agency()) {
             throw new InvalidRequest("agency", "must be the caller's own agency (" + caller.agency() + ") or left out");
         }
-        send(new EndorseFormulation(caseId, version, caller.agency(), endorsedBy), caseId, ifMatch);
+        changes.send(new EndorseFormulation(caseId, version, caller.agency(), endorsedBy), caseId, ifMatch);
         AssessmentView after = views.find(caseId);
         return ResponseEntity.ok().eTag(Versions.etag(after.version())).body(new EndorsementAccepted(caseId, version,
                 caller.agency(), endorsedBy, after.stage(), after.version()));
@@ -148,7 +146,7 @@ class AssessmentController {
         }
         EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
                 request.summary());
-        send(new ShareAgencyInformation(caseId, caller.agency(), caller.id(), request.legalBasis(),
+        changes.send(new ShareAgencyInformation(caseId, caller.agency(), caller.id(), request.legalBasis(),
                 purpose, summary, modelId, legalBases), caseId, ifMatch);
         return accepted(HttpStatus.CREATED, caller, caseId);
     }
@@ -165,7 +163,7 @@ class AssessmentController {
         }
         EncryptedValue evidence = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
                 request.evidence());
-        send(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
+        changes.send(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
                 caller.id(), caller.agency()), caseId, ifMatch);
         return accepted(HttpStatus.CREATED, caller, caseId);
     }
@@ -176,7 +174,7 @@ class AssessmentController {
                                                   String ifMatch,
                                                   @Valid @RequestBody EscalationRequest request) {
         access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
-        send(new EscalateAssessment(caseId, request.reason(), caller.id(), request.escalatedTo()), caseId, ifMatch);
+        changes.send(new EscalateAssessment(caseId, request.reason(), caller.id(), request.escalatedTo()), caseId, ifMatch);
         return accepted(HttpStatus.OK, caller, caseId);
     }
 
@@ -186,7 +184,7 @@ class AssessmentController {
                                                   String ifMatch,
                                                   @Valid @RequestBody ConclusionRequest request) {
         access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
-        send(new ConcludeNoFurtherAction(caseId, request.rationale(), caller.id()), caseId, ifMatch);
+        changes.send(new ConcludeNoFurtherAction(caseId, request.rationale(), caller.id()), caseId, ifMatch);
         return accepted(HttpStatus.OK, caller, caseId);
     }
 
@@ -225,27 +223,6 @@ class AssessmentController {
         AssessmentView after = views.find(caseId);
         return ResponseEntity.status(status).eTag(Versions.etag(after.version()))
                 .body(new ContributionAccepted(caseId, caller.agency(), caller.id(), after.stage(), after.version()));
-    }
-
-    /**
-     * Sends a change to the case's assessment. The version an If-Match names travels as metadata and is checked by
-     * the aggregate under its lock (412 when stale); a change that lost the race to another one stored at the same
-     * moment (two instances, one sequence number) is a 409 naming the version the assessment is at now.
-     */
-    private <R> R send(Object command, UUID caseId, String ifMatch) {
-        Long expected = Versions.expectedVersion(ifMatch);
-        MetaData metaData = expected == null ? MetaData.emptyInstance()
-                : MetaData.with(Versions.EXPECTED_VERSION, expected);
-        try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        } catch (ConflictingModificationException e) {
-            throw new ConcurrentChange(views.find(caseId).version(), e);
-        } catch (CommandExecutionException e) {
-            if (e.getCause() instanceof ConflictingModificationException conflict) {
-                throw new ConcurrentChange(views.find(caseId).version(), conflict);
-            }
-            throw e;
-        }
     }
 
     /** The stated purpose of sharing: SUPPORT or SAFEGUARDING; prosecution and anything unknown are refused. */

@@ -1,14 +1,14 @@
 package org.pve.caseplatform.assessment.command;
 
+import static org.pve.caseplatform.assessment.command.Refusals.invalid;
+import static org.pve.caseplatform.assessment.command.Refusals.violationOf;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.support.domain.StaleVersion;
@@ -39,8 +39,6 @@ import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
-import org.pve.caseplatform.support.domain.LifecycleViolation;
-import org.pve.caseplatform.support.web.InvalidRequest;
 
 class CaseAssessmentTest {
 
@@ -563,21 +561,6 @@ class CaseAssessmentTest {
                 .expectException(AggregateNotFoundException.class);
     }
 
-    /** An InvalidRequest (HTTP 400) naming the given field, its reason containing the given text. */
-    private static Matcher<InvalidRequest> invalid(String field, String reasonPart) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidRequest invalid) {
-                return field.equals(invalid.field()) && invalid.getMessage().contains(reasonPart);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an InvalidRequest naming " + field + " with " + reasonPart);
-            }
-        };
-    }
-
     private static ShareAgencyInformation share(Agency agency, String legalBasis, SharingPurpose purpose) {
         return new ShareAgencyInformation(CASE, agency, "member-" + agency.name().toLowerCase(), legalBasis, purpose,
                 SUMMARY, "MASH", MASH_BASES);
@@ -610,21 +593,6 @@ class CaseAssessmentTest {
     private AssessmentConcludedNoFurtherAction concluded() {
         return new AssessmentConcludedNoFurtherAction(CASE, DISTRICT, fixture.currentTime(), NFA_RATIONALE,
                 "member-health");
-    }
-
-    /** A LifecycleViolation (HTTP 409) naming the given field. */
-    private static Matcher<LifecycleViolation> violationOf(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(LifecycleViolation violation) {
-                return field.equals(violation.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a LifecycleViolation naming " + field);
-            }
-        };
     }
 
     private Object[] agreedAssessment() {

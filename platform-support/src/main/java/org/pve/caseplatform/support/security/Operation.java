@@ -51,6 +51,12 @@ public enum Operation {
     RECORD_CONFIDENTIALITY_AGREEMENT(Kind.COMMAND, roles().to(PANEL_MEMBER, AGENCY)),
     EXPIRE_CONFIDENTIALITY_AGREEMENT(Kind.COMMAND, roles().to(PANEL_MEMBER, AGENCY)
             .to(DATA_PROTECTION_OFFICER, DISTRICT)),
+    SCHEDULE_PANEL_MEETING(Kind.COMMAND, roles().to(PANEL_MEMBER, DISTRICT).to(CASE_OWNER, DISTRICT)),
+    VIEW_PANEL_MEETING(Kind.LIST, roles().to(PANEL_MEMBER, DISTRICT).to(CASE_OWNER, DISTRICT)),
+    /** A case's pre-read for a meeting: only the meeting's attendees reach it, whatever the grant says. */
+    VIEW_MEETING_PRE_READ(Kind.CASE_DETAIL, roles().to(PANEL_MEMBER, DISTRICT).to(CASE_OWNER, DISTRICT)),
+    /** Only the meeting's attendees may record its decisions, whatever the grant says. */
+    RECORD_PANEL_DECISION(Kind.COMMAND, roles().to(PANEL_MEMBER, DISTRICT).to(CASE_OWNER, DISTRICT)),
 
     // plan-service
     VIEW_PLAN(Kind.CASE_DETAIL, roles().to(CASE_OWNER, AGENCY).to(DATA_PROTECTION_OFFICER, DISTRICT)),
