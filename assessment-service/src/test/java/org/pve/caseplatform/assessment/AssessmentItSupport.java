@@ -155,19 +155,26 @@ abstract class AssessmentItSupport {
     }
 
     ResponseEntity<JsonNode> post(String path, String token, Object body) {
-        return post(path, token, body, null);
+        return post(path, token, body, new HttpHeaders());
     }
 
     /** A POST sent with If-Match (when not null): the change is based on that version of the assessment. */
     ResponseEntity<JsonNode> post(String path, String token, Object body, String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
-        if (token != null) {
-            headers.set(HttpHeaders.AUTHORIZATION, token);
-        }
         if (ifMatch != null) {
             headers.setIfMatch(ifMatch);
         }
-        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+        return post(path, token, body, headers);
+    }
+
+    /** A POST with the given headers besides the bearer token. */
+    ResponseEntity<JsonNode> post(String path, String token, Object body, HttpHeaders headers) {
+        HttpHeaders all = new HttpHeaders();
+        all.addAll(headers);
+        if (token != null) {
+            all.set(HttpHeaders.AUTHORIZATION, token);
+        }
+        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, all), JsonNode.class);
     }
 
     ResponseEntity<JsonNode> propose(UUID caseId, String token) {
