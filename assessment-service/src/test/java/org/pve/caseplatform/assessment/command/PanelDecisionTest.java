@@ -1,8 +1,8 @@
 package org.pve.caseplatform.assessment.command;
 
-import static org.pve.caseplatform.assessment.command.Refusals.forbiddenNaming;
-import static org.pve.caseplatform.assessment.command.Refusals.invalid;
-import static org.pve.caseplatform.assessment.command.Refusals.violationOf;
+import static org.pve.caseplatform.support.testing.Refusals.forbiddenNaming;
+import static org.pve.caseplatform.support.testing.Refusals.invalid;
+import static org.pve.caseplatform.support.testing.Refusals.violationOf;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.pve.caseplatform.assessment.command;
 
-import static org.pve.caseplatform.assessment.command.Refusals.invalid;
+import static org.pve.caseplatform.support.testing.Refusals.invalid;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,8 @@
 package org.pve.caseplatform.plan.command;
 
+import static org.pve.caseplatform.support.testing.Refusals.invalid;
+import static org.pve.caseplatform.support.testing.Refusals.violationOf;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,9 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.contract.Agency;
@@ -40,7 +40,6 @@ import org.pve.caseplatform.plan.api.ReportProgress;
 import org.pve.caseplatform.plan.api.StartServiceDelivery;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.UnknownRecord;
-import org.pve.caseplatform.support.web.InvalidRequest;
 
 /** The plan's lifecycle: opening, ownership, commissions and their delivery, closure. */
 class ManagementPlanTest {
@@ -361,34 +360,6 @@ class ManagementPlanTest {
                         Agency.SOCIAL_SERVICES, PANEL))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
-    }
-
-    static Matcher<LifecycleViolation> violationOf(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(LifecycleViolation violation) {
-                return field.equals(violation.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a LifecycleViolation naming the field " + field);
-            }
-        };
-    }
-
-    static Matcher<InvalidRequest> invalid(String field) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(InvalidRequest invalid) {
-                return field.equals(invalid.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an InvalidRequest naming the field " + field);
-            }
-        };
     }
 
     private ConsentRecorded consented() {

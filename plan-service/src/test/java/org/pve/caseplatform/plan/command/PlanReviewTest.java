@@ -1,7 +1,7 @@
 package org.pve.caseplatform.plan.command;
 
-import static org.pve.caseplatform.plan.command.ManagementPlanTest.invalid;
-import static org.pve.caseplatform.plan.command.ManagementPlanTest.violationOf;
+import static org.pve.caseplatform.support.testing.Refusals.invalid;
+import static org.pve.caseplatform.support.testing.Refusals.violationOf;
 import static org.pve.caseplatform.plan.command.PlanEvents.BRING_FORWARD;
 import static org.pve.caseplatform.plan.command.PlanEvents.CASE;
 import static org.pve.caseplatform.plan.command.PlanEvents.COMMISSION;

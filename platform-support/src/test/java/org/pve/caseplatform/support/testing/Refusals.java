@@ -1,4 +1,4 @@
-package org.pve.caseplatform.assessment.command;
+package org.pve.caseplatform.support.testing;
 
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -8,13 +8,13 @@ import org.pve.caseplatform.support.security.Forbidden;
 import org.pve.caseplatform.support.web.InvalidRequest;
 
 /** Matchers for the refusals the aggregates throw, each naming the field the HTTP problem will name. */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {
     }
 
     /** An InvalidRequest (HTTP 400) naming the field, its reason containing {@code reasonPart}. */
-    static Matcher<InvalidRequest> invalid(String field, String reasonPart) {
+    public static Matcher<InvalidRequest> invalid(String field, String reasonPart) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(InvalidRequest invalid) {
@@ -28,8 +28,13 @@ final class Refusals {
         };
     }
 
+    /** An InvalidRequest (HTTP 400) naming the field, whatever its reason. */
+    public static Matcher<InvalidRequest> invalid(String field) {
+        return invalid(field, "");
+    }
+
     /** A LifecycleViolation (HTTP 409) naming the field. */
-    static Matcher<LifecycleViolation> violationOf(String field) {
+    public static Matcher<LifecycleViolation> violationOf(String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(LifecycleViolation violation) {
@@ -44,7 +49,7 @@ final class Refusals {
     }
 
     /** A Forbidden (HTTP 403) naming the field. */
-    static Matcher<Forbidden> forbiddenNaming(String field) {
+    public static Matcher<Forbidden> forbiddenNaming(String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Forbidden forbidden) {
