@@ -59,6 +59,8 @@ public final class EventCatalogue {
 
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();
+    /** Events past their first revision; each earlier revision has an upcaster (contract.upcasting). */
+    private static final Map<Class<?>, Integer> REVISIONS = Map.of(AssessmentOpened.class, 2);
 
     static {
         register(Topics.REFERRAL_EVENTS, ReferralReceived.class, SecurityScreenCleared.class,
@@ -85,7 +87,8 @@ public final class EventCatalogue {
     @SafeVarargs
     private static void register(String topic, Class<? extends CaseEvent>... classes) {
         for (Class<? extends CaseEvent> recordClass : classes) {
-            EventType type = new EventType(recordClass.getSimpleName(), 1, topic, recordClass);
+            EventType type = new EventType(recordClass.getSimpleName(), REVISIONS.getOrDefault(recordClass, 1), topic,
+                    recordClass);
             BY_NAME.put(type.name(), type);
             BY_CLASS.put(recordClass, type);
         }

@@ -235,7 +235,7 @@ class CaseAssessment {
         caseId = event.caseId();
         districtId = event.districtId();
         subjectRef = event.subjectRef();
-        frameworkId = event.frameworkId();
+        frameworkId = event.frameworkFamily();
         frameworkVersion = event.frameworkVersion();
         requiredAgencies = List.copyOf(event.requiredAgencies());
         stage = AssessmentStage.OPEN;

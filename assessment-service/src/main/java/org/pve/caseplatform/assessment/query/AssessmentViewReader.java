@@ -130,10 +130,10 @@ public class AssessmentViewReader {
                     .map(a -> new ConfidentialityAgreement(a.memberId(), a.agency(), a.validUntil(),
                             !expired.get(a.memberId()) && a.validUntil().isAfter(now)))
                     .toList();
-            AssessmentFramework framework = frameworks.find(opened.frameworkId(), opened.frameworkVersion())
+            AssessmentFramework framework = frameworks.find(opened.frameworkFamily(), opened.frameworkVersion())
                     .orElse(null);
             return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
-                    opened.frameworkId(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
+                    opened.frameworkFamily(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
                     opened.dueAt(), stage, List.copyOf(formulations), onRecord, List.copyOf(information),
                     factorProfile(framework), ending, overdue, version, framework, List.copyOf(decisions));
         }

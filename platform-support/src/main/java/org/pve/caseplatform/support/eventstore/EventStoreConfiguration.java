@@ -70,6 +70,7 @@ public class EventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
                 .storageStrategy(new OutboxStorageStrategy())
+                .upcasterChain(CatalogueUpcasters.chain())
                 .build();
         engine.ensureIndexes();
         createPendingIndex(database.database());
@@ -100,6 +101,7 @@ public class EventStoreConfiguration {
 
     private static JacksonSerializer jacksonSerializer() {
         ObjectMapper mapper = EventJson.newMapper();
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(mapper).revisionResolver(CatalogueUpcasters.revisions())
+                .build();
     }
 }

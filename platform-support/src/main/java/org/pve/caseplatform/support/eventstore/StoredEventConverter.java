@@ -1,7 +1,9 @@
 package org.pve.caseplatform.support.eventstore;
 
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntry;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.messaging.MetaData;
@@ -10,7 +12,10 @@ import org.bson.Document;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.support.kafka.CatalogueRecords;
 
-/** Turns a stored event into the record of the integration contract: JSON value, caseId key, catalogue headers. */
+/**
+ * Turns a stored event into the record of the integration contract: JSON value (in the current revision), caseId key,
+ * catalogue headers.
+ */
 public class StoredEventConverter {
 
     public static final String CORRELATION_ID = "correlationId";
@@ -23,7 +28,9 @@ public class StoredEventConverter {
 
     public ProducerRecord<String, String> toRecord(Document stored) {
         DomainEventData<?> entry = new EventEntry(stored, EventEntryConfiguration.getDefault());
-        Object payload = serializer.deserialize(entry.getPayload());
+        // an event stored in an older revision is published in the current one, as the store reads it
+        Object payload = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer,
+                CatalogueUpcasters.chain()).next().getPayload();
         if (!(payload instanceof CaseEvent event)) {
             throw new IllegalStateException("stored event is not a case event: " + entry.getPayload().getType());
         }

@@ -1,6 +1,7 @@
 package org.pve.caseplatform.support.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.pve.caseplatform.contract.EventCatalogue;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.EventType;
+import org.pve.caseplatform.contract.upcasting.Upcasters;
 
 /**
  * A domain event record as a consumer received it: where it sits in Kafka, its catalogue headers and its JSON.
@@ -37,7 +39,9 @@ public record DeliveredEvent(String topic, int partition, long offset, long time
             return Optional.empty();
         }
         try {
-            return Optional.of(JSON.readValue(json, type.get().recordClass()));
+            // an older revision reads through the contract's upcasters; a newer one is UnknownEventRevision
+            JsonNode current = Upcasters.toCurrent(eventType, eventRevision, JSON.readTree(json));
+            return Optional.of(JSON.treeToValue(current, type.get().recordClass()));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("unreadable " + eventType + " at " + position(), e);
         }
