@@ -8,7 +8,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -69,12 +71,16 @@ public final class DeadlineMetrics {
             Number dueAt = (Number) deadline.get("dueAtMillis");
             (dueAt != null && dueAt.longValue() > nowMillis ? notDue : due).merge(key, 1L, Long::sum);
         }
-        publish(pending, notDue, PlatformMetrics.DEADLINES_PENDING, "Deadlines scheduled and not yet due");
-        publish(overdue, due, PlatformMetrics.DEADLINES_OVERDUE, "Deadlines past due and not fired yet");
+        Set<Key> seen = new HashSet<>(notDue.keySet());
+        seen.addAll(due.keySet());
+        publish(pending, notDue, seen, PlatformMetrics.DEADLINES_PENDING, "Deadlines scheduled and not yet due");
+        publish(overdue, due, seen, PlatformMetrics.DEADLINES_OVERDUE, "Deadlines past due and not fired yet");
     }
 
-    private void publish(Map<Key, AtomicLong> gauges, Map<Key, Long> counts, String name, String description) {
-        counts.keySet().forEach(key -> gauges.computeIfAbsent(key, k -> register(name, description, k)));
+    /** Both gauges exist for every kind and district seen, so an overdue count of 0 is a series, not a gap. */
+    private void publish(Map<Key, AtomicLong> gauges, Map<Key, Long> counts, Set<Key> seen, String name,
+                         String description) {
+        seen.forEach(key -> gauges.computeIfAbsent(key, k -> register(name, description, k)));
         gauges.forEach((key, value) -> value.set(counts.getOrDefault(key, 0L)));
     }
 
