@@ -45,6 +45,7 @@ public class AssessmentDeadlinePoller {
                 }
             }
         }
+        deadlines.measure(clock.instant());
         return fired;
     }
 }

@@ -47,6 +47,7 @@ public class ConfidentialityExpiryPoller {
                 }
             }
         }
+        expiries.measure(clock.instant());
         return fired;
     }
 }
