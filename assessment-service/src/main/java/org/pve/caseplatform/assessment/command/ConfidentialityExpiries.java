@@ -69,12 +69,7 @@ public class ConfidentialityExpiries {
 
     /** Marks the expiry fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Expiry expiry, Instant firedAt) {
-        Document before = expiries.findOneAndUpdate(Filters.and(Filters.eq("_id", expiry.id()),
-                        Filters.eq("fired", false)),
-                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
-        if (before != null) {
-            metrics.fired(before);
-        }
+        metrics.markFired(expiry.id(), firedAt);
     }
 
     /** Recounts the pending and overdue gauges as of {@code now}. */

@@ -89,12 +89,7 @@ public class PlanDeadlines {
 
     /** Marks the deadline fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Deadline deadline, Instant firedAt) {
-        Document before = deadlines.findOneAndUpdate(Filters.and(Filters.eq("_id", deadline.id()),
-                        Filters.eq("fired", false)),
-                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
-        if (before != null) {
-            metrics.fired(before);
-        }
+        metrics.markFired(deadline.id(), firedAt);
     }
 
     /** Recounts the pending and overdue gauges as of {@code now}. */

@@ -3,6 +3,7 @@ package org.pve.caseplatform.support.schedule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import org.pve.caseplatform.support.metrics.PlatformMetrics;
 /**
  * The meters of one durable deadline store (ADR 0006): the gauges {@value PlatformMetrics#DEADLINES_PENDING}
  * (not fired, not yet due) and {@value PlatformMetrics#DEADLINES_OVERDUE} (due and not fired yet), per kind and
- * district, and the counter {@value PlatformMetrics#DEADLINES_FIRED}. Every store keeps one document per deadline
+ * district, and the counter {@value PlatformMetrics#DEADLINES_FIRED}, counted as {@link #markFired} marks one. Every store keeps one document per deadline
  * with {@code fired}, {@code dueAtMillis} and {@code districtId}; {@code kindOf} reads a document's kind. The gauges
  * hold the counts of the last {@link #refresh(Instant)}, which the store's poller calls after each poll, so a scrape
  * never queries MongoDB; a kind and district once seen stays at 0 rather than vanishing.
@@ -47,8 +48,19 @@ public final class DeadlineMetrics {
         this.kindFields = kindFields.clone();
     }
 
-    /** Counts a deadline that fired, given its document as it was before it was marked fired. */
-    public void fired(Document deadline) {
+    /**
+     * Marks a deadline fired (with {@code firedAt}) unless it already is, and counts it then: a second instance
+     * firing the same deadline changes and counts nothing.
+     */
+    public void markFired(String id, Instant firedAt) {
+        Document before = deadlines.findOneAndUpdate(Filters.and(Filters.eq("_id", id), Filters.eq("fired", false)),
+                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
+        if (before != null) {
+            fired(before);
+        }
+    }
+
+    private void fired(Document deadline) {
         Counter.builder(PlatformMetrics.DEADLINES_FIRED)
                 .description("Durable deadlines fired (each once)")
                 .tag("kind", kindOf.apply(deadline))

@@ -60,24 +60,33 @@ class DeadlineMetricsIT {
     }
 
     @Test
-    void aFiredDeadlineIsCountedUnderItsKindAndDistrict() {
-        metrics.fired(new Document("type", "REVIEW").append("districtId", "dk-fyn"));
-        metrics.fired(new Document("type", "REVIEW").append("districtId", "dk-fyn"));
-        metrics.fired(new Document("type", "HANDOVER"));
+    void aFiredDeadlineIsCountedOnceUnderItsKindAndDistrict() {
+        String first = insert("REVIEW", "dk-fyn", NOW, false);
+        String second = insert("REVIEW", "dk-fyn", NOW, false);
+        String unplaced = insert("HANDOVER", null, NOW, false);
+
+        metrics.markFired(first, NOW);
+        metrics.markFired(first, NOW.plusSeconds(5));
+        metrics.markFired(second, NOW);
+        metrics.markFired(unplaced, NOW);
+        metrics.markFired("no-such-deadline", NOW);
 
         assertThat(registry.get(PlatformMetrics.DEADLINES_FIRED).tag("kind", "review").tag("district", "dk-fyn")
                 .counter().count()).isEqualTo(2);
         assertThat(registry.get(PlatformMetrics.DEADLINES_FIRED).tag("kind", "handover").tag("district", "unknown")
                 .counter().count()).isEqualTo(1);
+        assertThat(deadlines.find(new Document("_id", first)).first().getString("firedAt"))
+                .as("a second firing changes nothing").isEqualTo(NOW.toString());
     }
 
-    private void insert(String type, String district, Instant dueAt, boolean fired) {
+    private String insert(String type, String district, Instant dueAt, boolean fired) {
         Document deadline = new Document("_id", UUID.randomUUID().toString()).append("type", type)
                 .append("dueAtMillis", dueAt.toEpochMilli()).append("fired", fired);
         if (district != null) {
             deadline.append("districtId", district);
         }
         deadlines.insertOne(deadline);
+        return deadline.getString("_id");
     }
 
     private double gauge(String name, String kind, String district) {
