@@ -27,7 +27,7 @@ public class AssessmentDeadlinePoller {
         this.clock = clock;
     }
 
-    /** Fires what is due now; returns how many deadlines fired. One that fails stays due for the next poll. */
+    /** Fires what is due now, then recounts the gauges; returns how many deadlines fired. A failed one stays due. */
     public int fireDue() {
         int fired = 0;
         for (AssessmentDeadlines.Deadline deadline : deadlines.due(clock.instant(), BATCH)) {
@@ -45,6 +45,7 @@ public class AssessmentDeadlinePoller {
                 }
             }
         }
+        deadlines.measure(clock.instant());
         return fired;
     }
 }

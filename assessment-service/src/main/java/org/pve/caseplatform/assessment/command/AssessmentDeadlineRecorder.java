@@ -22,7 +22,7 @@ public class AssessmentDeadlineRecorder implements MessageHandlerInterceptor<Com
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain)
             throws Exception {
         if (unitOfWork.getMessage().getPayload() instanceof OpenAssessment opened && opened.dueAt() != null) {
-            deadlines.schedule(opened.caseId(), opened.dueAt());
+            deadlines.schedule(opened.caseId(), opened.districtId(), opened.dueAt());
         }
         return chain.proceed();
     }

@@ -3,29 +3,37 @@ package org.pve.caseplatform.assessment.command;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.schedule.DeadlineMetrics;
 
 /**
  * The durable deadlines of assessments (MongoDB collection {@code assessment-deadlines}): one document per case whose
  * assessment was opened (case, dueAt), kept across restarts and marked fired once its command went through. An
- * assessment agreed, escalated or concluded in time keeps its document; the aggregate ignores that deadline.
+ * assessment agreed, escalated or concluded in time keeps its document; the aggregate ignores that deadline. Its
+ * meters are those of {@link DeadlineMetrics}, kind {@value #KIND}.
  */
 public class AssessmentDeadlines {
 
     static final String COLLECTION = "assessment-deadlines";
+    static final String KIND = "assessment";
 
     private final MongoCollection<Document> deadlines;
+    private final DeadlineMetrics metrics;
 
-    public AssessmentDeadlines(ServiceDatabase database) {
+    public AssessmentDeadlines(ServiceDatabase database, MeterRegistry registry) {
         this.deadlines = database.database().getCollection(COLLECTION);
         this.deadlines.createIndex(Indexes.ascending("fired", "dueAtMillis"));
+        this.metrics = new DeadlineMetrics(registry, deadlines, deadline -> KIND);
     }
 
     /** An assessment's deadline still to fire. */
@@ -33,9 +41,10 @@ public class AssessmentDeadlines {
     }
 
     /** Records the deadline unless the case has one; dueAt keeps the instant exactly, dueAtMillis is for queries. */
-    public void schedule(UUID caseId, Instant dueAt) {
+    public void schedule(UUID caseId, String districtId, Instant dueAt) {
         deadlines.updateOne(Filters.eq("_id", idOf(caseId)), Updates.combine(
                 Updates.setOnInsert("caseId", caseId.toString()),
+                Updates.setOnInsert(DeadlineMetrics.DISTRICT, districtId),
                 Updates.setOnInsert("dueAtMillis", dueAt.toEpochMilli()),
                 Updates.setOnInsert("dueAt", dueAt.toString()),
                 Updates.setOnInsert("fired", false)), new UpdateOptions().upsert(true));
@@ -51,9 +60,21 @@ public class AssessmentDeadlines {
         return due;
     }
 
+    /** Marks the deadline fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Deadline deadline, Instant firedAt) {
-        deadlines.updateOne(Filters.eq("_id", deadline.id()),
-                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
+        metrics.markFired(deadline.id(), firedAt);
+    }
+
+    /** Recounts the pending and overdue gauges as of {@code now}. */
+    public void measure(Instant now) {
+        metrics.refresh(now);
+    }
+
+    /** The district of a case whose assessment was opened, when its deadline names one. */
+    public Optional<String> districtOf(UUID caseId) {
+        Document deadline = deadlines.find(Filters.eq("_id", idOf(caseId)))
+                .projection(Projections.include(DeadlineMetrics.DISTRICT)).first();
+        return Optional.ofNullable(deadline == null ? null : deadline.getString(DeadlineMetrics.DISTRICT));
     }
 
     /** Drops a deadline whose case has no assessment (the command that recorded it failed). */

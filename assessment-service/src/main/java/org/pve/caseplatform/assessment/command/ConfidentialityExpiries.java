@@ -5,27 +5,40 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.schedule.DeadlineMetrics;
 
 /**
  * The durable expiries of confidentiality agreements (MongoDB collection {@code confidentiality-expiries}): one
  * document per agreement recorded (case, member, validUntil), kept across restarts and marked fired once its
- * command went through. An agreement extended since keeps its old document; the aggregate ignores that expiry.
+ * command went through. An agreement extended since keeps its old document; the aggregate ignores that expiry. Its
+ * meters are those of {@link DeadlineMetrics}, kind {@value #KIND}, under the district of the case.
  */
 public class ConfidentialityExpiries {
 
     static final String COLLECTION = "confidentiality-expiries";
 
-    private final MongoCollection<Document> expiries;
+    static final String KIND = "confidentiality";
 
-    public ConfidentialityExpiries(ServiceDatabase database) {
+    private final MongoCollection<Document> expiries;
+    private final Function<UUID, Optional<String>> districtOf;
+    private final DeadlineMetrics metrics;
+
+    /** @param districtOf the district of a case, written with each expiry for its meters */
+    public ConfidentialityExpiries(ServiceDatabase database, MeterRegistry registry,
+                                   Function<UUID, Optional<String>> districtOf) {
         this.expiries = database.database().getCollection(COLLECTION);
         this.expiries.createIndex(Indexes.ascending("fired", "dueAtMillis"));
+        this.districtOf = districtOf;
+        this.metrics = new DeadlineMetrics(registry, expiries, expiry -> KIND);
     }
 
     /** An agreement's expiry still to fire. */
@@ -37,6 +50,7 @@ public class ConfidentialityExpiries {
         expiries.updateOne(Filters.eq("_id", idOf(caseId, memberId, validUntil)), Updates.combine(
                 Updates.setOnInsert("caseId", caseId.toString()),
                 Updates.setOnInsert("memberId", memberId),
+                Updates.setOnInsert(DeadlineMetrics.DISTRICT, districtOf.apply(caseId).orElse(null)),
                 Updates.setOnInsert("dueAtMillis", validUntil.toEpochMilli()),
                 Updates.setOnInsert("dueAt", validUntil.toString()),
                 Updates.setOnInsert("fired", false)), new UpdateOptions().upsert(true));
@@ -53,9 +67,14 @@ public class ConfidentialityExpiries {
         return due;
     }
 
+    /** Marks the expiry fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Expiry expiry, Instant firedAt) {
-        expiries.updateOne(Filters.eq("_id", expiry.id()),
-                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
+        metrics.markFired(expiry.id(), firedAt);
+    }
+
+    /** Recounts the pending and overdue gauges as of {@code now}. */
+    public void measure(Instant now) {
+        metrics.refresh(now);
     }
 
     /** Drops an expiry whose case has no assessment (the command that recorded it failed). */

@@ -27,7 +27,7 @@ public class ConfidentialityExpiryPoller {
         this.clock = clock;
     }
 
-    /** Fires what is due now; returns how many expiries fired. One that fails stays due for the next poll. */
+    /** Fires what is due now, then recounts the gauges; returns how many expiries fired. A failed one stays due. */
     public int fireDue() {
         int fired = 0;
         for (ConfidentialityExpiries.Expiry expiry : expiries.due(clock.instant(), BATCH)) {
@@ -47,6 +47,7 @@ public class ConfidentialityExpiryPoller {
                 }
             }
         }
+        expiries.measure(clock.instant());
         return fired;
     }
 }

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.assessment.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
@@ -21,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 class AssessmentDeadlineConfiguration {
 
     @Bean
-    AssessmentDeadlines assessmentDeadlines(ServiceDatabase database) {
-        return new AssessmentDeadlines(database);
+    AssessmentDeadlines assessmentDeadlines(ServiceDatabase database, MeterRegistry registry) {
+        return new AssessmentDeadlines(database, registry);
     }
 
     @Bean

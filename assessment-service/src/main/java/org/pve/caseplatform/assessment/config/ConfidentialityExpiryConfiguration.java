@@ -1,9 +1,11 @@
 package org.pve.caseplatform.assessment.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.pve.caseplatform.assessment.command.AssessmentDeadlines;
 import org.pve.caseplatform.assessment.command.ConfidentialityExpiries;
 import org.pve.caseplatform.assessment.command.ConfidentialityExpiryPoller;
 import org.pve.caseplatform.support.schedule.PeriodicTask;
@@ -28,8 +30,9 @@ class ConfidentialityExpiryConfiguration {
     }
 
     @Bean
-    ConfidentialityExpiries confidentialityExpiries(ServiceDatabase database) {
-        return new ConfidentialityExpiries(database);
+    ConfidentialityExpiries confidentialityExpiries(ServiceDatabase database, MeterRegistry registry,
+                                                    AssessmentDeadlines deadlines) {
+        return new ConfidentialityExpiries(database, registry, deadlines::districtOf);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.assessment.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.pve.caseplatform.assessment.command.ScreeningOutcomes;
 import org.pve.caseplatform.contract.Topics;
@@ -15,8 +16,9 @@ class ReferralEventsConfiguration {
     static final String GROUP = "assessment-service.referral-events";
 
     @Bean
-    KafkaEventProcessor referralEventsProcessor(KafkaSettings kafka, ScreeningOutcomes outcomes) {
+    KafkaEventProcessor referralEventsProcessor(KafkaSettings kafka, ScreeningOutcomes outcomes,
+                                                MeterRegistry registry) {
         return new KafkaEventProcessor("referral-events", List.of(Topics.REFERRAL_EVENTS),
-                kafka.consumerProperties(GROUP), outcomes::on);
+                kafka.consumerProperties(GROUP), outcomes::on, registry);
     }
 }

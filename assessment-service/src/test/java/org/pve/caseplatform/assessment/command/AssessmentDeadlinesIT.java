@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,23 +25,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.assessment.api.MarkAssessmentOverdue;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 
 /** The deadline store and its poller on the MongoDB-wire server, with the command side stood in for. */
 class AssessmentDeadlinesIT {
 
     private static final Instant DUE_AT = Instant.parse("2031-05-25T08:30:00Z");
+    private static final String DISTRICT = "fr-75";
 
     private MongoClient client;
     private ServiceDatabase database;
     private AssessmentDeadlines deadlines;
     private final CommandGateway commands = mock(CommandGateway.class);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() {
         client = MongoClients.create(TestInfrastructure.mongo().connectionString());
         database = new ServiceDatabase(client.getDatabase("deadlines-" + UUID.randomUUID().toString().substring(0, 8)));
-        deadlines = new AssessmentDeadlines(database);
+        deadlines = new AssessmentDeadlines(database, registry);
     }
 
     @AfterEach
@@ -52,8 +56,8 @@ class AssessmentDeadlinesIT {
     void onlyDeadlinesThatArePastAndUnfiredAreDue() {
         UUID early = UUID.randomUUID();
         UUID late = UUID.randomUUID();
-        deadlines.schedule(early, DUE_AT);
-        deadlines.schedule(late, DUE_AT.plus(Duration.ofDays(4)));
+        deadlines.schedule(early, DISTRICT, DUE_AT);
+        deadlines.schedule(late, DISTRICT, DUE_AT.plus(Duration.ofDays(4)));
 
         assertThat(deadlines.due(DUE_AT.minusMillis(1), 10)).isEmpty();
         assertThat(deadlines.due(DUE_AT, 10)).extracting(AssessmentDeadlines.Deadline::caseId)
@@ -66,8 +70,8 @@ class AssessmentDeadlinesIT {
     @Test
     void aCaseKeepsTheDeadlineRecordedFirst() {
         UUID caseId = UUID.randomUUID();
-        deadlines.schedule(caseId, DUE_AT);
-        deadlines.schedule(caseId, DUE_AT.plus(Duration.ofDays(7)));
+        deadlines.schedule(caseId, DISTRICT, DUE_AT);
+        deadlines.schedule(caseId, DISTRICT, DUE_AT.plus(Duration.ofDays(7)));
 
         assertThat(deadlines.due(DUE_AT.plus(Duration.ofDays(30)), 10))
                 .extracting(AssessmentDeadlines.Deadline::dueAt).containsExactly(DUE_AT);
@@ -76,7 +80,7 @@ class AssessmentDeadlinesIT {
     @Test
     void theDueDeadlineIsSentOnceAndThenMarkedFired() {
         UUID caseId = UUID.randomUUID();
-        deadlines.schedule(caseId, DUE_AT);
+        deadlines.schedule(caseId, DISTRICT, DUE_AT);
         AssessmentDeadlinePoller poller = poller(DUE_AT.plusSeconds(60));
 
         assertThat(poller.fireDue()).isEqualTo(1);
@@ -84,12 +88,36 @@ class AssessmentDeadlinesIT {
 
         verify(commands, times(1)).sendAndWait(new MarkAssessmentOverdue(caseId, DUE_AT));
         assertThat(stored(caseId).getBoolean("fired")).isTrue();
+        assertThat(registry.get(PlatformMetrics.DEADLINES_FIRED).tag("kind", "assessment").tag("district", DISTRICT)
+                .counter().count()).isEqualTo(1);
+        assertThat(deadlines.districtOf(caseId)).contains(DISTRICT);
+    }
+
+    @Test
+    void theGaugesCountDeadlinesNotYetDueAndDueButNotFired() {
+        deadlines.schedule(UUID.randomUUID(), DISTRICT, DUE_AT);
+        deadlines.schedule(UUID.randomUUID(), DISTRICT, DUE_AT.plusSeconds(3_600));
+
+        deadlines.measure(DUE_AT.minusSeconds(1));
+        assertThat(gauge(PlatformMetrics.DEADLINES_PENDING)).isEqualTo(2);
+        assertThat(gauge(PlatformMetrics.DEADLINES_OVERDUE)).isZero();
+
+        deadlines.measure(DUE_AT.plusSeconds(1));
+        assertThat(gauge(PlatformMetrics.DEADLINES_PENDING)).isEqualTo(1);
+        assertThat(gauge(PlatformMetrics.DEADLINES_OVERDUE)).isEqualTo(1);
+
+        poller(DUE_AT.plusSeconds(1)).fireDue();
+        assertThat(gauge(PlatformMetrics.DEADLINES_OVERDUE)).as("the poll fired it and recounted").isZero();
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).tag("kind", "assessment").tag("district", DISTRICT).gauge().value();
     }
 
     @Test
     void theDeadlineNamesDueAtExactlyAsRecorded() {
         Instant precise = DUE_AT.plusNanos(123_456_789);
-        deadlines.schedule(UUID.randomUUID(), precise);
+        deadlines.schedule(UUID.randomUUID(), DISTRICT, precise);
 
         assertThat(deadlines.due(precise, 10)).extracting(AssessmentDeadlines.Deadline::dueAt)
                 .containsExactly(precise);
@@ -97,7 +125,7 @@ class AssessmentDeadlinesIT {
 
     @Test
     void nothingIsSentBeforeDueAt() {
-        deadlines.schedule(UUID.randomUUID(), DUE_AT);
+        deadlines.schedule(UUID.randomUUID(), DISTRICT, DUE_AT);
 
         assertThat(poller(DUE_AT.minusSeconds(60)).fireDue()).isZero();
 
@@ -107,7 +135,7 @@ class AssessmentDeadlinesIT {
     @Test
     void aDeadlineOfAnUnknownCaseIsDropped() {
         UUID caseId = UUID.randomUUID();
-        deadlines.schedule(caseId, DUE_AT);
+        deadlines.schedule(caseId, DISTRICT, DUE_AT);
         doThrow(new AggregateNotFoundException(caseId.toString(), "no assessment")).when(commands)
                 .sendAndWait(any());
 
@@ -119,7 +147,7 @@ class AssessmentDeadlinesIT {
     @Test
     void aDeadlineWhoseCommandFailedStaysDueForTheNextPoll() {
         UUID caseId = UUID.randomUUID();
-        deadlines.schedule(caseId, DUE_AT);
+        deadlines.schedule(caseId, DISTRICT, DUE_AT);
         doThrow(new IllegalStateException("event store unavailable")).when(commands).sendAndWait(any());
 
         assertThat(poller(DUE_AT.plusSeconds(60)).fireDue()).isZero();

@@ -11,10 +11,12 @@ import static org.mockito.Mockito.verify;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 
 /** The expiry store and its poller on the MongoDB-wire server, with the command side stood in for. */
@@ -36,12 +39,13 @@ class ConfidentialityExpiriesIT {
     private ServiceDatabase database;
     private ConfidentialityExpiries expiries;
     private final CommandGateway commands = mock(CommandGateway.class);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() {
         client = MongoClients.create(TestInfrastructure.mongo().connectionString());
         database = new ServiceDatabase(client.getDatabase("expiries-" + UUID.randomUUID().toString().substring(0, 8)));
-        expiries = new ConfidentialityExpiries(database);
+        expiries = new ConfidentialityExpiries(database, registry, caseId -> Optional.of("fr-75"));
     }
 
     @AfterEach
@@ -87,6 +91,8 @@ class ConfidentialityExpiriesIT {
         verify(commands, times(1)).sendAndWait(ExpireConfidentialityAgreement.bySchedule(caseId, MEMBER,
                 VALID_UNTIL));
         assertThat(stored(caseId).getBoolean("fired")).isTrue();
+        assertThat(registry.get(PlatformMetrics.DEADLINES_FIRED).tag("kind", "confidentiality")
+                .tag("district", "fr-75").counter().count()).isEqualTo(1);
     }
 
     @Test

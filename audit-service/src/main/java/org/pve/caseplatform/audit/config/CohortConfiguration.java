@@ -1,5 +1,6 @@
 package org.pve.caseplatform.audit.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.pve.caseplatform.audit.cohort.CohortCases;
 import org.pve.caseplatform.audit.cohort.CohortProjection;
@@ -34,9 +35,9 @@ class CohortConfiguration {
     /** Not when the process only verifies the ledger or replays: it must not join the group. */
     @Bean(PROCESSOR)
     @ConditionalOnExpression("'${verify-ledger:absent}' == 'absent' and '${replay:absent}' == 'absent'")
-    KafkaEventProcessor auditCohorts(KafkaSettings kafka, CohortCases cases) {
+    KafkaEventProcessor auditCohorts(KafkaSettings kafka, CohortCases cases, MeterRegistry registry) {
         CohortProjection projection = new CohortProjection(cases);
         return new KafkaEventProcessor(PROCESSOR, CASE_TOPICS, kafka.consumerProperties(CONSUMER_GROUP),
-                projection::on);
+                projection::on, registry);
     }
 }

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.audit.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
 import org.pve.caseplatform.audit.egress.EgressCases;
@@ -31,11 +32,12 @@ class EgressConfiguration {
             + "and '${platform.audit.egress.enabled:true}' == 'true'")
     KafkaEventProcessor auditEgress(KafkaSettings kafka, ServiceDatabase database,
                                     Producer<String, String> eventProducer,
-                                    @Value("${platform.audit.egress.retention:P30D}") Duration retention) {
+                                    @Value("${platform.audit.egress.retention:P30D}") Duration retention,
+                                    MeterRegistry registry) {
         EgressTopics topics = new EgressTopics(eventProducer, kafka.adminProperties(), kafka.partitions(),
                 kafka.replicationFactor(), retention);
         EgressRelay relay = new EgressRelay(new EgressCases(database.database()), new EgressFilter(), topics::send);
         return new KafkaEventProcessor(PROCESSOR, CohortConfiguration.CASE_TOPICS,
-                kafka.consumerProperties(CONSUMER_GROUP), relay::on);
+                kafka.consumerProperties(CONSUMER_GROUP), relay::on, registry);
     }
 }

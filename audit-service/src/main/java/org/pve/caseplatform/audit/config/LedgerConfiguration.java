@@ -1,5 +1,6 @@
 package org.pve.caseplatform.audit.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.pve.caseplatform.audit.ledger.HashChains;
@@ -57,8 +58,8 @@ class LedgerConfiguration {
     /** Not when the process only verifies the ledger ({@code --verify-ledger}) or replays ({@code --replay}). */
     @Bean(PROCESSOR)
     @ConditionalOnExpression("'${verify-ledger:absent}' == 'absent' and '${replay:absent}' == 'absent'")
-    KafkaEventProcessor auditLedger(KafkaSettings kafka, LedgerProjection projection) {
+    KafkaEventProcessor auditLedger(KafkaSettings kafka, LedgerProjection projection, MeterRegistry registry) {
         return new KafkaEventProcessor(PROCESSOR, WITNESSED_TOPICS, kafka.consumerProperties(CONSUMER_GROUP),
-                projection::on);
+                projection::on, registry);
     }
 }

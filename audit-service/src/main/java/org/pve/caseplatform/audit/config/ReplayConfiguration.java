@@ -1,6 +1,7 @@
 package org.pve.caseplatform.audit.config;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,7 @@ class ReplayConfiguration {
 
     @Bean(destroyMethod = "")
     Replays replays(KafkaSettings kafka, ServiceDatabase database, MongoClient client, AnchorSigner signer,
-                    PersonalDataVault vault,
+                    PersonalDataVault vault, MeterRegistry registry,
                     @Value("${platform.audit.anchor-every:100}") long anchorEvery,
                     @Value("${platform.audit.anchor-interval:PT60S}") Duration anchorInterval) {
         String live = database.database().getName();
@@ -40,7 +41,7 @@ class ReplayConfiguration {
                 LedgerConfiguration.WITNESSED_TOPICS, database.database(),
                 id -> client.getDatabase(live + "-replay-" + id), Clock.systemUTC(), executor,
                 target -> new HashChains(target, signer, anchorEvery, anchorInterval, Clock.systemUTC()),
-                vault::holdsKey);
+                vault::holdsKey, registry);
     }
 
     @Bean

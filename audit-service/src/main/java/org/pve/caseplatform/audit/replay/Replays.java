@@ -1,6 +1,9 @@
 package org.pve.caseplatform.audit.replay;
 
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.pve.caseplatform.audit.ledger.HashChains;
 import org.pve.caseplatform.audit.query.LedgerProjection;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.support.kafka.DeliveredEvent;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * Rebuilds the audit read models (the ledger and the cohort cases) from the topics into a fresh database named
  * after the replay, with the same projections the live service runs, then compares them with the live models.
  * Logs its progress (records done, rate, time left) at most every second while it runs, and its rate at the end.
+ * Meters: {@value PlatformMetrics#REPLAY_EVENTS} counts the events a replay applied (tagged with its id and its
+ * district, {@code all} for every district) and {@value PlatformMetrics#REPLAY_PROGRESS} is its fraction done, 0 to 1.
  */
 public class Replays {
 
@@ -43,33 +49,22 @@ public class Replays {
     private final Function<MongoDatabase, HashChains> chains;
     private final Predicate<String> holdsKey;
     private final Map<String, ReplayProgress> progress = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
 
     /**
      * @param consumerProperties Kafka consumer settings for a replay id (its group is never committed to)
      * @param replayDatabase     the fresh database a replay with that id writes to
-     */
-    public Replays(Function<String, Properties> consumerProperties, List<String> topics, MongoDatabase live,
-                   Function<String, MongoDatabase> replayDatabase, Clock clock, Executor executor) {
-        this(consumerProperties, topics, live, replayDatabase, clock, executor, null);
-    }
-
-    /**
-     * @param chains the ledger's hash chains over a database: a full replay (every district, from the beginning)
-     *               rebuilds them too, and they must come out link for link as the live ones
+     * @param chains             the ledger's hash chains over a database, or null: a full replay (every district,
+     *                           from the beginning) rebuilds them too, and they must come out link for link as the
+     *                           live ones
+     * @param holdsKey           whether the key store still holds a keyRef's key: a difference found shows a
+     *                           personal field whose key is gone as {@code {"erased": true}}
+     * @param registry           where the replay meters go
      */
     public Replays(Function<String, Properties> consumerProperties, List<String> topics, MongoDatabase live,
                    Function<String, MongoDatabase> replayDatabase, Clock clock, Executor executor,
-                   Function<MongoDatabase, HashChains> chains) {
-        this(consumerProperties, topics, live, replayDatabase, clock, executor, chains, keyRef -> true);
-    }
-
-    /**
-     * @param holdsKey whether the key store still holds a keyRef's key: a difference found shows a personal field
-     *                 whose key is gone as {@code {"erased": true}}
-     */
-    public Replays(Function<String, Properties> consumerProperties, List<String> topics, MongoDatabase live,
-                   Function<String, MongoDatabase> replayDatabase, Clock clock, Executor executor,
-                   Function<MongoDatabase, HashChains> chains, Predicate<String> holdsKey) {
+                   Function<MongoDatabase, HashChains> chains, Predicate<String> holdsKey, MeterRegistry registry) {
+        this.registry = registry;
         this.holdsKey = holdsKey;
         this.chains = chains;
         this.consumerProperties = consumerProperties;
@@ -84,13 +79,16 @@ public class Replays {
     public String start(ReplayRequest request) {
         String replayId = newId();
         progress.put(replayId, running(replayId, request, 0, 0, 0, null));
+        measureProgress(replayId);
         executor.execute(() -> run(replayId, request));
         return replayId;
     }
 
     /** Runs a replay to its end in the caller's thread. */
     public ReplayProgress run(ReplayRequest request) {
-        return run(newId(), request);
+        String replayId = newId();
+        measureProgress(replayId);
+        return run(replayId, request);
     }
 
     public Optional<ReplayProgress> progress(String replayId) {
@@ -109,7 +107,12 @@ public class Replays {
             MongoDatabase target = replayDatabase.apply(replayId);
             target.drop();
             boolean full = request.districtId() == null && request.from() == null;
-            Consumer<DeliveredEvent> sink = sink(target, request.districtId(), full && chains != null);
+            Counter applied = Counter.builder(PlatformMetrics.REPLAY_EVENTS)
+                    .description("Events a replay applied to the models it rebuilds")
+                    .tag("replay", replayId)
+                    .tag("district", request.districtId() == null ? "all" : request.districtId())
+                    .register(registry);
+            Consumer<DeliveredEvent> sink = sink(target, request.districtId(), full && chains != null, applied);
             log.info("replay {} started: district {}, from {}", replayId,
                     request.districtId() == null ? "all" : request.districtId(),
                     request.from() == null ? "the beginning" : request.from());
@@ -150,7 +153,8 @@ public class Replays {
         }
     }
 
-    private Consumer<DeliveredEvent> sink(MongoDatabase target, String districtId, boolean chained) {
+    private Consumer<DeliveredEvent> sink(MongoDatabase target, String districtId, boolean chained,
+                                          Counter applied) {
         LedgerProjection ledger = chained
                 ? new LedgerProjection(new Ledger(target), chains.apply(target), clock)
                 : new LedgerProjection(new Ledger(target), clock);
@@ -163,7 +167,27 @@ public class Replays {
             if (!Topics.ACCESS_LOG.equals(event.topic())) {
                 cohorts.on(event);
             }
+            applied.increment();
         };
+    }
+
+    /** The gauge of a replay's fraction done: records read of those there were, 1 once finished. */
+    private void measureProgress(String replayId) {
+        Gauge.builder(PlatformMetrics.REPLAY_PROGRESS, progress, all -> fractionDone(all.get(replayId)))
+                .description("Fraction done of a replay, 0 to 1")
+                .tag("replay", replayId)
+                .strongReference(true)
+                .register(registry);
+    }
+
+    static double fractionDone(ReplayProgress reached) {
+        if (reached == null) {
+            return 0;
+        }
+        if (ReplayProgress.FINISHED.equals(reached.status())) {
+            return 1;
+        }
+        return reached.eventsTotal() <= 0 ? 0 : Math.min(1, (double) reached.eventsDone() / reached.eventsTotal());
     }
 
     /** The district as the ledger reads it: the header, else the JSON's districtId. */

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +51,7 @@ import org.pve.caseplatform.contract.EventType;
 import org.pve.caseplatform.contract.SecurityDestination;
 import org.pve.caseplatform.support.kafka.DeliveredEvent;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 
 /**
@@ -74,6 +76,7 @@ class ReplayTest {
     private LedgerProjection liveLedger;
     private CohortProjection liveCohorts;
     private Replays replays;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private int published;
 
     @BeforeAll
@@ -102,7 +105,8 @@ class ReplayTest {
         liveLedger = new LedgerProjection(new Ledger(live), chains(live, clock), clock);
         liveCohorts = new CohortProjection(new CohortCases(live));
         replays = new Replays(id -> kafka.consumerProperties("audit-replay-test." + id), topics, live,
-                id -> client.getDatabase("audit-replay-" + id), clock, Runnable::run, target -> chains(target, clock));
+                id -> client.getDatabase("audit-replay-" + id), clock, Runnable::run, target -> chains(target, clock),
+                keyRef -> true, registry);
         witnessInventedCases();
     }
 
@@ -116,6 +120,10 @@ class ReplayTest {
         assertThat(result.comparison().ledgerEntriesCompared()).isEqualTo(published - 1);
         assertThat(result.comparison().cohortCasesCompared()).isEqualTo(12);
         assertThat(result.ratePerSecond()).isPositive();
+        assertThat(registry.get(PlatformMetrics.REPLAY_EVENTS).tag("replay", result.replayId()).tag("district", "all")
+                .counter().count()).isEqualTo(published);
+        assertThat(registry.get(PlatformMetrics.REPLAY_PROGRESS).tag("replay", result.replayId()).gauge().value())
+                .isEqualTo(1.0);
         MongoDatabase rebuilt = replays.database(result.replayId());
         assertThat(cohorts(rebuilt).stages(CohortScope.district(null), null, false)).isEqualTo(cohorts(live).stages(CohortScope.district(null), null, false));
         assertThat(cohorts(rebuilt).timeInStage(CohortScope.district(null), false)).isEqualTo(cohorts(live).timeInStage(CohortScope.district(null), false));
@@ -152,6 +160,14 @@ class ReplayTest {
         assertThat(rebuilt.getCollection("ledger").countDocuments(Filters.ne("districtId", "dk-east"))).isZero();
         assertThat(rebuilt.getCollection("ledger").countDocuments())
                 .isEqualTo(live.getCollection("ledger").countDocuments(Filters.eq("districtId", "dk-east")));
+        long[] eastEvents = {0};
+        new TopicReplay(kafka.consumerProperties("audit-replay-test.count"), topics).replay(null,
+                event -> eastEvents[0] += "dk-east".equals(Replays.districtOf(event)) ? 1 : 0, (done, total) -> { });
+        assertThat(registry.get(PlatformMetrics.REPLAY_EVENTS).tag("replay", result.replayId())
+                .tag("district", "dk-east").counter().count())
+                .as("only the district's events are applied, though all were read")
+                .isEqualTo((double) eastEvents[0])
+                .isLessThan(result.eventsDone());
         assertThat(cohorts(rebuilt).stages(CohortScope.district(null), null, false)).isEqualTo(cohorts(live).stages(CohortScope.district("dk-east"), null, false));
     }
 

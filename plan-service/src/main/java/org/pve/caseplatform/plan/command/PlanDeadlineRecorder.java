@@ -41,14 +41,16 @@ public class PlanDeadlineRecorder implements MessageDispatchInterceptor<EventMes
     private void record(Object event) {
         if (event instanceof PlanOpened opened) {
             districts.find(opened.districtId()).ifPresent(district -> deadlines.handover(opened.caseId(),
-                    opened.occurredAt().plus(Duration.ofDays(district.handoverDueDays()))));
-            deadlines.review(opened.caseId(), opened.occurredAt().plus(Duration.ofDays(opened.reviewCadenceDays())));
+                    opened.districtId(), opened.occurredAt().plus(Duration.ofDays(district.handoverDueDays()))));
+            deadlines.review(opened.caseId(), opened.districtId(),
+                    opened.occurredAt().plus(Duration.ofDays(opened.reviewCadenceDays())));
         } else if (event instanceof CaseReviewed reviewed && reviewed.nextReviewDue() != null) {
-            deadlines.review(reviewed.caseId(), reviewed.nextReviewDue());
+            deadlines.review(reviewed.caseId(), reviewed.districtId(), reviewed.nextReviewDue());
         } else if (event instanceof ReviewBroughtForward forward) {
-            deadlines.review(forward.caseId(), forward.dueAt());
+            deadlines.review(forward.caseId(), forward.districtId(), forward.dueAt());
         } else if (event instanceof ServiceCommissioned commissioned && commissioned.startBy() != null) {
-            deadlines.stalled(commissioned.caseId(), commissioned.commissionId(), endOf(commissioned.startBy()));
+            deadlines.stalled(commissioned.caseId(), commissioned.districtId(), commissioned.commissionId(),
+                    endOf(commissioned.startBy()));
         }
     }
 

@@ -5,56 +5,69 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.schedule.DeadlineMetrics;
 
 /**
  * The plan's durable deadlines (MongoDB collection {@value #COLLECTION}), one document per deadline of every type:
  * a case's handover, each review due date, each commission's start. Kept across restarts and marked fired once its
  * command went through; Axon's durable deadline managers need SQL, so this store polled on a schedule stands in.
+ * Its meters are those of {@link DeadlineMetrics}, of the kinds handover, review and start-by.
  */
 public class PlanDeadlines {
 
     static final String COLLECTION = "plan_deadlines";
 
     private final MongoCollection<Document> deadlines;
+    private final DeadlineMetrics metrics;
 
-    public PlanDeadlines(ServiceDatabase database) {
+    public PlanDeadlines(ServiceDatabase database, MeterRegistry registry) {
         this.deadlines = database.database().getCollection(COLLECTION);
         this.deadlines.createIndex(Indexes.ascending("fired", "dueAtMillis"));
+        this.metrics = new DeadlineMetrics(registry, deadlines,
+                deadline -> Type.valueOf(deadline.getString("type")).kind, "type");
     }
 
-    /** What falls due. */
+    /** What falls due, and its kind as the deadline meters name it. */
     public enum Type {
-        HANDOVER, REVIEW, STALLED
+        HANDOVER("handover"), REVIEW("review"), STALLED("start-by");
+
+        private final String kind;
+
+        Type(String kind) {
+            this.kind = kind;
+        }
     }
 
     /** A deadline still to fire; {@code commissionId} only for STALLED. */
     public record Deadline(String id, Type type, UUID caseId, UUID commissionId, Instant dueAt) {
     }
 
-    public void handover(UUID caseId, Instant dueAt) {
-        schedule("handover:" + caseId, Type.HANDOVER, caseId, null, dueAt);
+    public void handover(UUID caseId, String districtId, Instant dueAt) {
+        schedule("handover:" + caseId, Type.HANDOVER, caseId, districtId, null, dueAt);
     }
 
     /** One deadline per due date: a review brought forward or rescheduled gets a deadline of its own. */
-    public void review(UUID caseId, Instant dueAt) {
-        schedule("review:" + caseId + ":" + dueAt.toEpochMilli(), Type.REVIEW, caseId, null, dueAt);
+    public void review(UUID caseId, String districtId, Instant dueAt) {
+        schedule("review:" + caseId + ":" + dueAt.toEpochMilli(), Type.REVIEW, caseId, districtId, null, dueAt);
     }
 
-    public void stalled(UUID caseId, UUID commissionId, Instant dueAt) {
-        schedule("stalled:" + commissionId, Type.STALLED, caseId, commissionId, dueAt);
+    public void stalled(UUID caseId, String districtId, UUID commissionId, Instant dueAt) {
+        schedule("stalled:" + commissionId, Type.STALLED, caseId, districtId, commissionId, dueAt);
     }
 
     /** Records the deadline unless it is already there: an event seen twice does not move it. */
-    private void schedule(String id, Type type, UUID caseId, UUID commissionId, Instant dueAt) {
+    private void schedule(String id, Type type, UUID caseId, String districtId, UUID commissionId, Instant dueAt) {
         deadlines.updateOne(Filters.eq("_id", id), Updates.combine(
                 Updates.setOnInsert("type", type.name()),
                 Updates.setOnInsert("caseId", caseId.toString()),
+                Updates.setOnInsert(DeadlineMetrics.DISTRICT, districtId),
                 Updates.setOnInsert("commissionId", commissionId == null ? null : commissionId.toString()),
                 Updates.setOnInsert("dueAtMillis", dueAt.toEpochMilli()),
                 Updates.setOnInsert("dueAt", dueAt.toString()),
@@ -74,9 +87,14 @@ public class PlanDeadlines {
         return due;
     }
 
+    /** Marks the deadline fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Deadline deadline, Instant firedAt) {
-        deadlines.updateOne(Filters.eq("_id", deadline.id()),
-                Updates.combine(Updates.set("fired", true), Updates.set("firedAt", firedAt.toString())));
+        metrics.markFired(deadline.id(), firedAt);
+    }
+
+    /** Recounts the pending and overdue gauges as of {@code now}. */
+    public void measure(Instant now) {
+        metrics.refresh(now);
     }
 
     /** Drops a deadline whose plan was never stored (the command that would have opened it failed). */

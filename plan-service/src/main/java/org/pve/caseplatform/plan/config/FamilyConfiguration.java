@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.plan.query.family.FamilyGroupProjection;
@@ -15,8 +16,9 @@ class FamilyConfiguration {
     static final String FAMILIES_GROUP = "plan-service.families";
 
     @Bean
-    KafkaEventProcessor familiesProcessor(KafkaSettings kafka, FamilyGroupProjection families) {
+    KafkaEventProcessor familiesProcessor(KafkaSettings kafka, FamilyGroupProjection families,
+                                          MeterRegistry registry) {
         return new KafkaEventProcessor(FAMILIES_GROUP, List.of(Topics.REFERRAL_EVENTS),
-                kafka.consumerProperties(FAMILIES_GROUP), families::on);
+                kafka.consumerProperties(FAMILIES_GROUP), families::on, registry);
     }
 }

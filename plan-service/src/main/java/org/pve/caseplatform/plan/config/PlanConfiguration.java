@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import org.pve.caseplatform.contract.Topics;
@@ -26,15 +27,15 @@ class PlanConfiguration {
     static final String AGE_BANDS_GROUP = "plan-service.age-bands";
 
     @Bean
-    KafkaEventProcessor assessmentEventsProcessor(KafkaSettings kafka, PlanOpening opening) {
+    KafkaEventProcessor assessmentEventsProcessor(KafkaSettings kafka, PlanOpening opening, MeterRegistry registry) {
         return new KafkaEventProcessor(ASSESSMENT_EVENTS_GROUP, List.of(Topics.ASSESSMENT_EVENTS),
-                kafka.consumerProperties(ASSESSMENT_EVENTS_GROUP), opening::on);
+                kafka.consumerProperties(ASSESSMENT_EVENTS_GROUP), opening::on, registry);
     }
 
     @Bean
-    KafkaEventProcessor ageBandsProcessor(KafkaSettings kafka, AgeBands ageBands) {
+    KafkaEventProcessor ageBandsProcessor(KafkaSettings kafka, AgeBands ageBands, MeterRegistry registry) {
         return new KafkaEventProcessor(AGE_BANDS_GROUP, List.of(Topics.REFERRAL_EVENTS),
-                kafka.consumerProperties(AGE_BANDS_GROUP), ageBands::on);
+                kafka.consumerProperties(AGE_BANDS_GROUP), ageBands::on, registry);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -29,8 +30,8 @@ class PlanDeadlineConfiguration {
     }
 
     @Bean
-    PlanDeadlines planDeadlines(ServiceDatabase database) {
-        return new PlanDeadlines(database);
+    PlanDeadlines planDeadlines(ServiceDatabase database, MeterRegistry registry) {
+        return new PlanDeadlines(database, registry);
     }
 
     @Bean

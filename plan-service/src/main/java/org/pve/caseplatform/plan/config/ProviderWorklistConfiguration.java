@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.plan.query.ProviderWorklistProjection;
@@ -15,8 +16,9 @@ class ProviderWorklistConfiguration {
     static final String WORKLISTS_GROUP = "plan-service.provider-worklists";
 
     @Bean
-    KafkaEventProcessor providerWorklistsProcessor(KafkaSettings kafka, ProviderWorklistProjection worklists) {
+    KafkaEventProcessor providerWorklistsProcessor(KafkaSettings kafka, ProviderWorklistProjection worklists,
+                                                   MeterRegistry registry) {
         return new KafkaEventProcessor(WORKLISTS_GROUP, List.of(Topics.PLAN_EVENTS),
-                kafka.consumerProperties(WORKLISTS_GROUP), worklists::on);
+                kafka.consumerProperties(WORKLISTS_GROUP), worklists::on, registry);
     }
 }

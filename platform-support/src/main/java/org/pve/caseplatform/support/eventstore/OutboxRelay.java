@@ -8,6 +8,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,8 +26,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.pve.caseplatform.contract.EventHeaders;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * events still marked unpublished rather than following a position in time, so an event written late (a long pause,
  * a second instance, clock skew) or while Kafka was down is published as soon as it can be. An event is marked
  * published only after the broker acknowledged it; a crash in between sends it again with the same messageId.
+ * Each acknowledged send is counted ({@value PlatformMetrics#EVENTS_PUBLISHED}, by event type and district); a
+ * resend after a crash counts again, as it is published again.
  */
 public class OutboxRelay implements AutoCloseable {
 
@@ -47,12 +55,14 @@ public class OutboxRelay implements AutoCloseable {
     private final Duration pollInterval;
     private final int batchSize;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
 
     public OutboxRelay(MongoCollection<Document> events, PublicationLease lease, Producer<String, String> producer,
-                       StoredEventConverter converter, Duration pollInterval, int batchSize, Clock clock) {
+                       StoredEventConverter converter, Duration pollInterval, int batchSize, Clock clock,
+                       MeterRegistry registry) {
         this.events = events;
         this.lease = lease;
         this.producer = producer;
@@ -60,6 +70,7 @@ public class OutboxRelay implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.clock = clock;
+        this.registry = registry;
     }
 
     public synchronized void start() {
@@ -176,18 +187,24 @@ public class OutboxRelay implements AutoCloseable {
      * Runs whose event failed are dropped from this pass; returns the ids acknowledged.
      */
     private List<ObjectId> sendWave(List<Deque<Document>> runs) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>(runs.size());
         List<Future<?>> acks = new ArrayList<>(runs.size());
         for (Deque<Document> run : runs) {
-            acks.add(producer.send(converter.toRecord(run.peekFirst())));
+            ProducerRecord<String, String> record = converter.toRecord(run.peekFirst());
+            records.add(record);
+            acks.add(producer.send(record));
         }
         producer.flush();
         List<ObjectId> acknowledged = new ArrayList<>();
         Iterator<Deque<Document>> remaining = runs.iterator();
+        Iterator<ProducerRecord<String, String>> sent = records.iterator();
         for (Future<?> ack : acks) {
             Deque<Document> run = remaining.next();
+            ProducerRecord<String, String> record = sent.next();
             try {
                 ack.get();
                 acknowledged.add(run.pollFirst().getObjectId("_id"));
+                countPublished(record);
                 if (run.isEmpty()) {
                     remaining.remove();
                 }
@@ -200,6 +217,20 @@ public class OutboxRelay implements AutoCloseable {
             }
         }
         return acknowledged;
+    }
+
+    private void countPublished(ProducerRecord<String, String> record) {
+        Counter.builder(PlatformMetrics.EVENTS_PUBLISHED)
+                .description("Events the outbox relay published and Kafka acknowledged")
+                .tag("event", PlatformMetrics.orUnknown(header(record, EventHeaders.EVENT_TYPE)))
+                .tag("district", PlatformMetrics.orUnknown(header(record, EventHeaders.DISTRICT_ID)))
+                .register(registry)
+                .increment();
+    }
+
+    private static String header(ProducerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private boolean isPublished(String aggregateId, long sequence) {

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.support.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
  * skips nothing; what was handled but not yet committed comes again, which idempotent handlers absorb. A record
  * whose handler fails is tried again, after pauses growing from 1 s to 30 s, while its partition waits: never
  * skipped. Logs name a failure's classes and the record's position only, never its content (it may be personal).
+ * After each batch it records how far behind the log end each of its partitions is ({@link ConsumerLag}).
  *
  * @param <V> the record value type
  */
@@ -40,17 +43,19 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
     private final List<String> topics;
     private final Supplier<Consumer<String, V>> consumers;
     private final RecordHandler<V> handler;
+    private final ConsumerLag lag;
     private volatile boolean running;
     private volatile Consumer<String, V> consumer;
     private Thread worker;
     private int failuresInARow;
 
     public KafkaRecordLoop(String name, Collection<String> topics, Supplier<Consumer<String, V>> consumers,
-                           RecordHandler<V> handler) {
+                           RecordHandler<V> handler, MeterRegistry registry) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.consumers = consumers;
         this.handler = handler;
+        this.lag = new ConsumerLag(registry, name);
     }
 
     public String name() {
@@ -91,9 +96,19 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
         while (running) {
             try (Consumer<String, V> kafka = consumers.get()) {
                 consumer = kafka;
-                kafka.subscribe(topics);
+                kafka.subscribe(topics, new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        lag.forget(partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    }
+                });
                 while (running) {
                     processBatch(kafka, kafka.poll(Duration.ofMillis(500)));
+                    lag.update(kafka);
                 }
             } catch (WakeupException e) {
                 log.debug("{} woken up to stop", name);
@@ -102,6 +117,7 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
                 pause(FIRST_RETRY);
             } finally {
                 consumer = null;
+                lag.forgetAll();
             }
         }
     }

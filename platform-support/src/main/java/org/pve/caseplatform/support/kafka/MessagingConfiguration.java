@@ -1,5 +1,6 @@
 package org.pve.caseplatform.support.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,12 +40,14 @@ public class MessagingConfiguration {
     public OutboxRelay outboxRelay(ServiceDatabase database, Producer<String, String> eventProducer,
                                    @Qualifier("eventSerializer") Serializer eventSerializer,
                                    @Value("${platform.outbox.poll-interval:200ms}") Duration pollInterval,
-                                   @Value("${platform.outbox.batch-size:500}") int batchSize) {
+                                   @Value("${platform.outbox.batch-size:500}") int batchSize,
+                                   MeterRegistry registry) {
         Clock clock = Clock.systemUTC();
         PublicationLease lease = new PublicationLease(database.database().getCollection("outbox_lease"),
                 Duration.ofSeconds(10), clock);
         return new OutboxRelay(database.database().getCollection(OutboxStorageStrategy.EVENTS_COLLECTION), lease,
-                eventProducer, new StoredEventConverter(eventSerializer), pollInterval, batchSize, clock);
+                eventProducer, new StoredEventConverter(eventSerializer), pollInterval, batchSize, clock,
+                registry);
     }
 
     @Bean

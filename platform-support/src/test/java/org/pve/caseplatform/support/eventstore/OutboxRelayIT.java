@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +44,7 @@ import org.pve.caseplatform.embedded.EmbeddedKafkaBroker;
 import org.pve.caseplatform.embedded.FreePorts;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
 import org.pve.caseplatform.support.kafka.TopicProvisioner;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 import org.pve.caseplatform.support.testing.TopicReader;
 
@@ -55,6 +57,7 @@ class OutboxRelayIT {
 
     private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
     private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private MongoClient client;
     private MongoDatabase database;
 
@@ -75,7 +78,7 @@ class OutboxRelayIT {
     }
 
     @Test
-    void everyStoredEventReachesItsTopicInItsCasesOrderWithTheCatalogueHeaders() {
+    void everyStoredEventReachesItsTopicInItsCasesOrderWithTheCatalogueHeaders() throws InterruptedException {
         String bootstrap = TestInfrastructure.kafka().bootstrapServers();
         MongoEventStorageEngine engine = engine();
         UUID first = UUID.randomUUID();
@@ -96,7 +99,8 @@ class OutboxRelayIT {
             assertThat(TopicReader.header(record, EventHeaders.CORRELATION_ID)).isEqualTo("corr-" + record.key());
         });
         assertThat(ownersInOrder(records, first)).containsExactly("owner-0", "owner-1", "owner-2");
-        assertThat(pending()).isZero();
+        awaitNoPending();
+        assertThat(published("CaseOwnerAssigned", "dk-fyn")).isEqualTo(4);
     }
 
     @Test
@@ -189,7 +193,8 @@ class OutboxRelayIT {
         OutboxRelay relay = new OutboxRelay(database.getCollection(OutboxStorageStrategy.EVENTS_COLLECTION),
                 new PublicationLease(database.getCollection("outbox_lease"), Duration.ofSeconds(10),
                         Clock.systemUTC()),
-                producer, new StoredEventConverter(serializer), Duration.ofMillis(100), 100, Clock.systemUTC());
+                producer, new StoredEventConverter(serializer), Duration.ofMillis(100), 100, Clock.systemUTC(),
+                registry);
         toClose.add(producer);
         toClose.add(0, relay);
         return relay;
@@ -224,6 +229,12 @@ class OutboxRelayIT {
 
     private static String owner(ConsumerRecord<String, String> record) {
         return org.bson.Document.parse(record.value()).getString("ownerRef");
+    }
+
+    private double published(String event, String district) {
+        var counter = registry.find(PlatformMetrics.EVENTS_PUBLISHED).tag("event", event).tag("district", district)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private long pending() {

@@ -26,7 +26,10 @@ public class ScreeningDeadlinePoller {
         this.clock = clock;
     }
 
-    /** Fires what is due now; returns how many deadlines fired. One that fails stays due for the next poll. */
+    /**
+     * Fires what is due now and recounts the deadline gauges; returns how many deadlines fired. One that fails stays
+     * due for the next poll.
+     */
     public int fireDue() {
         int fired = 0;
         for (ScreeningDeadlines.Deadline deadline : deadlines.due(clock.instant(), BATCH)) {
@@ -44,6 +47,7 @@ public class ScreeningDeadlinePoller {
                 }
             }
         }
+        deadlines.measure(clock.instant());
         return fired;
     }
 }

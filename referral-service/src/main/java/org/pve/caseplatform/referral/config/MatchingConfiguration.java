@@ -1,5 +1,6 @@
 package org.pve.caseplatform.referral.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Base64;
 import java.util.List;
 import org.pve.caseplatform.contract.Topics;
@@ -44,9 +45,9 @@ class MatchingConfiguration {
     @Bean
     KafkaEventProcessor caseIndexProcessor(KafkaSettings kafka, CaseIndexProjection projection,
                                            @Value("${referral.case-index.group:referral-service.case-index}")
-                                           String group) {
+                                           String group, MeterRegistry registry) {
         return new KafkaEventProcessor("case-index",
                 List.of(Topics.REFERRAL_EVENTS, Topics.ASSESSMENT_EVENTS, Topics.PLAN_EVENTS),
-                kafka.consumerProperties(group), projection::on);
+                kafka.consumerProperties(group), projection::on, registry);
     }
 }

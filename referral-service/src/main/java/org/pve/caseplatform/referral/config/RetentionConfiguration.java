@@ -1,5 +1,6 @@
 package org.pve.caseplatform.referral.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -51,10 +52,10 @@ class RetentionConfiguration {
     @Bean
     KafkaEventProcessor retentionProcessor(KafkaSettings kafka, RetentionRecorder recorder,
                                            @Value("${referral.retention.group:referral-service.retention}")
-                                           String group) {
+                                           String group, MeterRegistry registry) {
         return new KafkaEventProcessor("retention",
                 List.of(Topics.REFERRAL_EVENTS, Topics.ASSESSMENT_EVENTS, Topics.PLAN_EVENTS),
-                kafka.consumerProperties(group), recorder::on);
+                kafka.consumerProperties(group), recorder::on, registry);
     }
 
     @Bean

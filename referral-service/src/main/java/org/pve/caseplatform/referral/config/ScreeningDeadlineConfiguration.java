@@ -1,5 +1,6 @@
 package org.pve.caseplatform.referral.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
@@ -26,8 +27,8 @@ class ScreeningDeadlineConfiguration {
     }
 
     @Bean
-    ScreeningDeadlines screeningDeadlines(ServiceDatabase database) {
-        return new ScreeningDeadlines(database);
+    ScreeningDeadlines screeningDeadlines(ServiceDatabase database, MeterRegistry registry) {
+        return new ScreeningDeadlines(database, registry);
     }
 
     @Bean

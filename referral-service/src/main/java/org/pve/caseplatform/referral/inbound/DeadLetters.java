@@ -3,6 +3,8 @@ package org.pve.caseplatform.referral.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,13 +28,15 @@ import org.pve.caseplatform.contract.EncryptedValue;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.crypto.Pseudonymiser;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 
 /**
  * Publishes a refused inbound message to the dead-letter topic, keyed as it came, with the reason in headers and
  * value. The original bytes are encrypted so the topic holds no plaintext personal data: under the subject's key when
  * the message names its subject well enough to derive the pseudonym as intake would (erasing the person then makes
  * it unreadable too), else under a key of the dead letter's own ({@code dlt-<uuid>}), destroyed after the
- * dead-letter retention.
+ * dead-letter retention. Each dead letter the broker took is counted ({@value PlatformMetrics#DEAD_LETTERS}) under
+ * the source topic and the short kind of its refusal ({@link Reading.Refused#kind()}).
  */
 final class DeadLetters {
 
@@ -52,16 +56,18 @@ final class DeadLetters {
     private final Pseudonymiser pseudonymiser;
     private final DeadLetterKeys ownKeys;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final ObjectMapper json = EventJson.newMapper();
 
     DeadLetters(String topic, Producer<String, String> producer, PersonalDataVault vault, Pseudonymiser pseudonymiser,
-                DeadLetterKeys ownKeys, Clock clock) {
+                DeadLetterKeys ownKeys, Clock clock, MeterRegistry registry) {
         this.topic = topic;
         this.producer = producer;
         this.vault = vault;
         this.pseudonymiser = pseudonymiser;
         this.ownKeys = ownKeys;
         this.clock = clock;
+        this.registry = registry;
     }
 
     /** Sends the dead letter and waits for the broker to have it; throws when it could not (the caller retries). */
@@ -83,6 +89,12 @@ final class DeadLetters {
         header(headers, RECEIVED_AT, receivedAt.toString());
         producer.send(new ProducerRecord<>(topic, null, record.key(), write(letter), headers))
                 .get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Counter.builder(PlatformMetrics.DEAD_LETTERS)
+                .description("Records sent to a dead-letter topic")
+                .tag("topic", record.topic())
+                .tag("reason", refusal.kind())
+                .register(registry)
+                .increment();
     }
 
     /** The subject's pseudonym when the message names the subject readably, else a new key of the letter's own. */

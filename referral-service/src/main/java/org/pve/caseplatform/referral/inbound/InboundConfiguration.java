@@ -1,5 +1,6 @@
 package org.pve.caseplatform.referral.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,8 @@ class InboundConfiguration {
                                                     ReferralIntake intake, Validator validator,
                                                     DistrictDirectory districts, PersonalDataVault vault,
                                                     Pseudonymiser pseudonymiser, DeadLetterKeys deadLetterKeys,
-                                                    Clock clock, Producer<String, String> eventProducer) {
+                                                    Clock clock, Producer<String, String> eventProducer,
+                                                    MeterRegistry registry) {
         Properties consumer = kafka.consumerProperties(settings.groupId());
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         InboundTopics topics = new InboundTopics(kafka, settings);
@@ -50,6 +52,6 @@ class InboundConfiguration {
                 () -> topics.ensure(Duration.ofSeconds(90)),
                 new InboundReferralHandler(new InboundReferralReader(validator, districts), intake,
                         new DeadLetters(settings.deadLetterTopic(), eventProducer, vault, pseudonymiser,
-                                deadLetterKeys, clock)));
+                                deadLetterKeys, clock, registry)), registry);
     }
 }

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.referral.inbound;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -19,8 +20,8 @@ final class InboundReferralConsumer implements SmartLifecycle {
 
     /** {@code beforeStart} runs once in {@link #start()}, before anything is consumed (it creates the topics). */
     InboundReferralConsumer(String topic, Supplier<Consumer<String, byte[]>> consumers, Runnable beforeStart,
-                            InboundReferralHandler handler) {
-        this.loop = new KafkaRecordLoop<>("inbound-referrals", List.of(topic), consumers, handler::handle);
+                            InboundReferralHandler handler, MeterRegistry registry) {
+        this.loop = new KafkaRecordLoop<>("inbound-referrals", List.of(topic), consumers, handler::handle, registry);
         this.beforeStart = beforeStart;
     }
 

@@ -92,7 +92,7 @@ final class InboundReferralReader {
         validator.validate(referral).stream().map(InboundReferralReader::problem)
                 .sorted(Comparator.comparing(Problem::field)).forEach(problems::add);
         if (referral.districtId() != null && districts.find(referral.districtId()).isEmpty()) {
-            problems.add(new Problem("$.districtId", "is not a known district"));
+            problems.add(new Problem("$.districtId", Problem.UNKNOWN_DISTRICT));
         }
         return problems.isEmpty() ? new Reading.Accepted(referral) : new Reading.Refused(problems);
     }

@@ -1,6 +1,7 @@
 package org.pve.caseplatform.referral.inbound;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.pve.caseplatform.referral.api.NewReferral;
 
@@ -20,6 +21,27 @@ sealed interface Reading {
 
         String reason() {
             return problems.stream().map(Problem::text).collect(Collectors.joining("; "));
+        }
+
+        /**
+         * The refusal in one short word, for a metric's tag: {@code empty}, {@code not-json}, {@code unknown-district},
+         * {@code key} (the record key is not the externalReference), else {@code invalid} (the schema or a rule).
+         */
+        String kind() {
+            if (has(problem -> problem.reason().startsWith("empty message"))) {
+                return "empty";
+            }
+            if (has(problem -> problem.reason().startsWith("not well-formed JSON"))) {
+                return "not-json";
+            }
+            if (has(problem -> problem.reason().equals(Problem.UNKNOWN_DISTRICT))) {
+                return "unknown-district";
+            }
+            return has(problem -> problem.field().equals("key")) ? "key" : "invalid";
+        }
+
+        private boolean has(Predicate<Problem> test) {
+            return problems.stream().anyMatch(test);
         }
     }
 }

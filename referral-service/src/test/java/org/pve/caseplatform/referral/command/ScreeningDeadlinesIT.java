@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.referral.api.MarkScreeningOverdue;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.pve.caseplatform.support.testing.TestInfrastructure;
 
 /** The deadline store and its poller on the MongoDB-wire server, with the command side stood in for. */
@@ -36,12 +38,13 @@ class ScreeningDeadlinesIT {
     private ServiceDatabase database;
     private ScreeningDeadlines deadlines;
     private final CommandGateway commands = mock(CommandGateway.class);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() {
         client = MongoClients.create(TestInfrastructure.mongo().connectionString());
         database = new ServiceDatabase(client.getDatabase("deadlines-" + UUID.randomUUID().toString().substring(0, 8)));
-        deadlines = new ScreeningDeadlines(database);
+        deadlines = new ScreeningDeadlines(database, registry);
     }
 
     @AfterEach
@@ -84,6 +87,8 @@ class ScreeningDeadlinesIT {
 
         verify(commands, times(1)).sendAndWait(new MarkScreeningOverdue(referral, DUE));
         assertThat(stored(referral).getBoolean("fired")).isTrue();
+        assertThat(registry.get(PlatformMetrics.DEADLINES_FIRED).tag("kind", "screening").tag("district", "uk-luton")
+                .counter().count()).isEqualTo(1);
     }
 
     @Test
@@ -93,6 +98,8 @@ class ScreeningDeadlinesIT {
         assertThat(poller(DUE.minusSeconds(60)).fireDue()).isZero();
 
         verify(commands, never()).sendAndWait(any());
+        assertThat(gauge(PlatformMetrics.DEADLINES_PENDING)).isEqualTo(1);
+        assertThat(gauge(PlatformMetrics.DEADLINES_OVERDUE)).isZero();
     }
 
     @Test
@@ -123,6 +130,11 @@ class ScreeningDeadlinesIT {
         assertThat(stored(next).getBoolean("fired")).isTrue();
         assertThat(deadlines.due(DUE.plusSeconds(60), 10)).extracting(ScreeningDeadlines.Deadline::referralId)
                 .containsExactly(failing);
+        assertThat(gauge(PlatformMetrics.DEADLINES_OVERDUE)).as("due and not fired").isEqualTo(1);
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).tag("kind", "screening").tag("district", "uk-luton").gauge().value();
     }
 
     private ScreeningDeadlinePoller poller(Instant now) {

@@ -13,6 +13,7 @@ import static org.pve.caseplatform.referral.inbound.InboundSamples.reference;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.MongoTimeoutException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,6 +46,7 @@ import org.pve.caseplatform.referral.command.ReferralIntake;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.crypto.Pseudonymiser;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
 
 /** The consumer's loop against Kafka's mock clients: what is retried, what is dead-lettered, what is committed. */
@@ -57,11 +59,12 @@ class InboundReferralConsumerTest {
     private final FlakyProducer producer = new FlakyProducer();
     private final ReferralIntake intake = mock(ReferralIntake.class);
     private final PersonalDataVault vault = mock(PersonalDataVault.class);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final InboundReferralConsumer consumer = new InboundReferralConsumer(TOPIC, () -> kafka, () -> { },
             new InboundReferralHandler(new InboundReferralReader(
                     Validation.buildDefaultValidatorFactory().getValidator(), DistrictDirectory.load()), intake,
                     new DeadLetters(TOPIC + ".dlt", producer, vault, new Pseudonymiser(new byte[32]),
-                            mock(DeadLetterKeys.class), Clock.systemUTC())));
+                            mock(DeadLetterKeys.class), Clock.systemUTC(), registry)), registry);
 
     @AfterEach
     void stop() {
@@ -91,6 +94,7 @@ class InboundReferralConsumerTest {
         assertThat(producer.attempts.get()).isEqualTo(2);
         assertThat(producer.history()).hasSize(1);
         assertThat(producer.history().get(0).key()).isEqualTo("ext-1");
+        assertThat(deadLetters("not-json")).as("counted once, when the broker took it").isEqualTo(1);
     }
 
     @Test
@@ -106,6 +110,30 @@ class InboundReferralConsumerTest {
         verify(intake, times(2)).receive(any(NewReferral.class));
         assertThat(producer.history()).singleElement().satisfies(letter ->
                 assertThat(letter.value()).contains("\"reason\":\"$.subject: is sealed\""));
+        assertThat(deadLetters("invalid")).isEqualTo(1);
+        assertThat(registry.find(PlatformMetrics.DEAD_LETTERS).counters()).hasSize(1);
+    }
+
+    @Test
+    void theLoopShowsHowFarItIsBehindTheInboundTopic() {
+        when(intake.receive(any())).thenReturn(new ReferralAccepted(UUID.randomUUID(), UUID.randomUUID(), true));
+        kafka.updateEndOffsets(Map.of(PARTITION, 1L));
+        send(InboundSamples.referral());
+
+        awaitCommitted(1);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lag()).isEqualTo(0.0));
+        kafka.updateEndOffsets(Map.of(PARTITION, 4L));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(lag()).isEqualTo(3.0));
+    }
+
+    private Double lag() {
+        var gauge = registry.find(PlatformMetrics.CONSUMER_LAG).tag("consumer", "inbound-referrals")
+                .tag("topic", TOPIC).tag("partition", "0").gauge();
+        return gauge == null ? null : gauge.value();
+    }
+
+    private double deadLetters(String reason) {
+        return registry.get(PlatformMetrics.DEAD_LETTERS).tag("topic", TOPIC).tag("reason", reason).counter().count();
     }
 
     private void send(ObjectNode referral) {
