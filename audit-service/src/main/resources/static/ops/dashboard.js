@@ -1,6 +1,7 @@
 // The operator dashboard: fetches /ops/metrics every few seconds and draws its panels. Plain DOM, nothing loaded from
-// elsewhere. Every figure drawn from a series row carries data-series and data-labels, so a test (or a curious
-// operator) can tell which series and labels it shows.
+// elsewhere. Each panel's section names its series and the labels it sums by (data-series, data-label-keys), and
+// every figure drawn from a row carries data-series and data-labels, so a test (or a curious operator) can tell which
+// series and labels a figure shows.
 (function () {
   'use strict';
 
@@ -42,7 +43,7 @@
     t.appendChild(el('thead')).appendChild(head);
     var body = t.appendChild(el('tbody'));
     panel.rows.forEach(function (row) {
-      var tr = el('tr', { 'data-series': panel.series, 'data-labels': JSON.stringify(row.labels) });
+      var tr = el('tr');
       panel.labels.forEach(function (label) { tr.appendChild(el('td', {}, row.labels[label])); });
       tr.appendChild(valueCell(panel.series, row, row.value > 0 && panel.id !== 'throughput' ? 'alert' : ''));
       if (panel.counter) { tr.appendChild(el('td', { 'class': 'value rate' }, figure(row.perSecond))); }
@@ -141,6 +142,8 @@
     snapshot.panels.forEach(function (panel) {
       var section = document.getElementById('panel-' + panel.id);
       if (!section) { return; }
+      section.setAttribute('data-series', panel.series);
+      section.setAttribute('data-label-keys', panel.labels.join(','));
       var rows = section.querySelector('.rows');
       while (rows.firstChild) { rows.removeChild(rows.firstChild); }
       rows.appendChild(panel.id === 'cases' ? funnel(panel) : table(panel));
