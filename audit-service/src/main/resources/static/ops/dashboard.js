@@ -95,6 +95,42 @@
     return wrapper;
   }
 
+  // one line per consumer and topic, its partitions' figures side by side: lag is per partition, but a service holds
+  // a dozen partitions of a few topics, and the line to look at is the one whose total is not zero
+  function lag(panel) {
+    if (panel.rows.length === 0) { return emptyNote(panel); }
+    var lines = {};
+    var order = [];
+    panel.rows.forEach(function (row) {
+      var key = [row.labels.application, row.labels.consumer, row.labels.topic].join('|');
+      if (!lines[key]) { lines[key] = { labels: row.labels, rows: [], total: 0 }; order.push(key); }
+      lines[key].rows.push(row);
+      lines[key].total += row.value;
+    });
+    var t = el('table', { 'data-series': panel.series });
+    var head = el('tr');
+    ['application', 'consumer', 'topic'].forEach(function (label) { head.appendChild(el('th', {}, label)); });
+    head.appendChild(el('th', { 'class': 'value' }, 'behind'));
+    head.appendChild(el('th', {}, 'per partition'));
+    t.appendChild(el('thead')).appendChild(head);
+    var body = t.appendChild(el('tbody'));
+    order.forEach(function (key) {
+      var line = lines[key];
+      var tr = body.appendChild(el('tr'));
+      ['application', 'consumer', 'topic'].forEach(function (label) { tr.appendChild(el('td', {}, line.labels[label])); });
+      tr.appendChild(el('td', { 'class': 'value' + (line.total > 0 ? ' alert' : '') }, figure(line.total)));
+      var partitions = tr.appendChild(el('td', { 'class': 'partitions' }));
+      line.rows.sort(function (a, b) { return Number(a.labels.partition) - Number(b.labels.partition); });
+      line.rows.forEach(function (row) {
+        var item = partitions.appendChild(el('span', { 'class': 'partition' + (row.value > 0 ? ' alert' : '') }));
+        item.appendChild(el('span', { 'class': 'muted' }, 'p' + row.labels.partition + ' '));
+        item.appendChild(el('span', { 'data-series': panel.series, 'data-labels': JSON.stringify(row.labels) },
+          figure(row.value)));
+      });
+    });
+    return t;
+  }
+
   function chart(snapshot) {
     var throughput = snapshot.panels.filter(function (p) { return p.id === 'throughput'; })[0];
     if (!throughput) { return; }
@@ -113,10 +149,17 @@
       return (600 - (history.length - 1 - i) * step).toFixed(1) + ',' + (78 - 74 * v / max).toFixed(1);
     });
     var ns = 'http://www.w3.org/2000/svg';
+    var area = document.createElementNS(ns, 'polygon');
+    area.setAttribute('points', points.concat([points[points.length - 1].split(',')[0] + ',80',
+      points[0].split(',')[0] + ',80']).join(' '));
+    area.setAttribute('class', 'spark-area');
+    svg.appendChild(area);
     var line = document.createElementNS(ns, 'polyline');
     line.setAttribute('points', points.join(' '));
     line.setAttribute('class', 'spark');
     svg.appendChild(line);
+    document.getElementById('throughput-peak').textContent = 'peak ' + figure(Math.round(max * 100) / 100)
+      + '/s over the last ' + history.length + ' refreshes';
   }
 
   function sources(snapshot) {
@@ -146,7 +189,7 @@
       section.setAttribute('data-label-keys', panel.labels.join(','));
       var rows = section.querySelector('.rows');
       while (rows.firstChild) { rows.removeChild(rows.firstChild); }
-      rows.appendChild(panel.id === 'cases' ? funnel(panel) : table(panel));
+      rows.appendChild(panel.id === 'cases' ? funnel(panel) : panel.id === 'lag' ? lag(panel) : table(panel));
     });
     // widths set here, not in a style attribute: the content security policy allows no inline style
     Array.prototype.forEach.call(document.querySelectorAll('.bar-fill'), function (fill) {

@@ -20,7 +20,7 @@ public record OpsPanel(String id, String title, String series, List<String> labe
                 new OpsPanel("lag", "Consumer lag", "platform_consumer_lag",
                         List.of("application", "consumer", "topic", "partition"), false),
                 new OpsPanel("cases", "Cases per stage", "platform_cases", List.of("district", "stage"), false),
-                new OpsPanel("overdue", "Deadlines overdue", "platform_deadlines_overdue",
+                new OpsPanel("overdue", "Deadlines past due", "platform_deadlines_overdue",
                         List.of("kind", "district"), false),
                 new OpsPanel("deadLetters", "Dead letters", "platform_dead_letters_total",
                         List.of("topic", "reason"), true));
