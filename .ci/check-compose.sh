@@ -45,7 +45,7 @@ secrets=$(sed -n 's/^\([A-Z][A-Z0-9_]*\)=.*/\1/p' "$env_file")
 
 # Values already in the environment would override the env file: validate the file alone.
 # shellcheck disable=SC2086 # one name per word
-unset $secrets KEYCLOAK_URL KEYCLOAK_ADMIN_USERNAME CASE_PLATFORM_WEB_URL
+unset $secrets KEYCLOAK_URL KEYCLOAK_ADMIN_USERNAME CASE_PLATFORM_WEB_URL GRAFANA_ADMIN_USERNAME
 
 step "docker-compose config ($compose_file with $env_file)"
 docker-compose -f "$compose_file" --env-file "$env_file" config --quiet \

@@ -40,6 +40,9 @@ final class ConsolePrinter {
             out.printf("  %-20s   health   %s%n", "", service.healthUrl());
             out.printf("  %-20s   api docs %s/v3/api-docs%n", "", base);
             out.printf("  %-20s   swagger  %s/swagger-ui.html%n", "", base);
+            if (service.name().equals("audit-service")) {
+                out.printf("  %-20s   operator dashboard %s/ops/dashboard%n", "", base);
+            }
         }
         platform.issuer().ifPresent(issuer -> {
             Path demoSecret = PlatformSecrets.demoSecretFile(platform.dataDir());

@@ -57,7 +57,13 @@ public final class PlatformLauncher implements AutoCloseable {
             this.issuerUrl = null;
             this.issuer = null;
         }
-        builder.services.forEach(spec -> services.put(spec.name(), process(spec, builder.jvmOptions, serviceSecrets)));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        builder.services.forEach(spec -> ports.put(spec.name(), FreePorts.orPick(spec.port())));
+        // every service learns where the others are: audit-service's operator dashboard reads their metrics
+        String metricSources = String.join(",", ports.values().stream().map(port -> "http://127.0.0.1:" + port)
+                .toList());
+        builder.services.forEach(spec -> services.put(spec.name(),
+                process(spec, ports.get(spec.name()), metricSources, builder.jvmOptions, serviceSecrets)));
     }
 
     public static Builder builder(Path dataDir) {
@@ -164,14 +170,16 @@ public final class PlatformLauncher implements AutoCloseable {
                 (System.nanoTime() - startedNanos) / 1e9));
     }
 
-    private ServiceProcess process(ServiceSpec spec, List<String> jvmOptions, Map<String, String> secrets) {
+    private ServiceProcess process(ServiceSpec spec, int port, String metricSources, List<String> jvmOptions,
+            Map<String, String> secrets) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.data.mongodb.uri=" + mongo.connectionString(),
-                "--platform.kafka.bootstrap-servers=" + broker.bootstrapServers()));
+                "--platform.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--platform.ops.sources=" + metricSources));
         if (issuerUrl != null) {
             args.add("--platform.security.issuer-uri=" + issuerUrl);
         }
-        return childJvm(spec, FreePorts.orPick(spec.port()), args, jvmOptions, secrets);
+        return childJvm(spec, port, args, jvmOptions, secrets);
     }
 
     /** The spec's jar with --server.port, the platform's args, then the spec's own args; logging to logs/NAME.log. */

@@ -39,6 +39,8 @@ class PlatformLauncherTest {
                     "--server.port=" + platform.service("first-service").port(),
                     "--spring.data.mongodb.uri=" + platform.mongo().connectionString(),
                     "--platform.kafka.bootstrap-servers=" + platform.broker().bootstrapServers(),
+                    "--platform.ops.sources=" + platform.service("first-service").baseUrl() + ","
+                            + platform.service("second-service").baseUrl(),
                     "--extra=1",
                     "platform.embedded=true",
                     "PLATFORM_KEYSTORE_MASTERKEY=" + secrets.get(PlatformSecrets.KEYSTORE_MASTERKEY));

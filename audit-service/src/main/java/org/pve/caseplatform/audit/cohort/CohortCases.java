@@ -3,6 +3,7 @@ package org.pve.caseplatform.audit.cohort;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.time.Instant;
@@ -69,6 +70,12 @@ public class CohortCases {
         Bson filter = scope.districts() != null && scope.districts().size() == 1
                 ? Filters.eq("districtId", scope.districts().iterator().next()) : new Document();
         return cases.find(filter).into(new ArrayList<>()).stream().filter(scope::counts).toList();
+    }
+
+    /** Every case's district and current stage alone (null when it has none yet), for counting cheaply. */
+    public List<Document> currentStages() {
+        return cases.find().projection(Projections.include("districtId", "summary.stage"))
+                .into(new ArrayList<>());
     }
 
     public void drop() {

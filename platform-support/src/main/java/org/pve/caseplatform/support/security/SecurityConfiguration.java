@@ -21,7 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Every service is an OAuth2 resource server: a request carries an RS256 access token from the platform's issuer,
  * for the platform's audience, unexpired, naming a caller (role, agency, districts). Without a token only health,
- * metrics, the API description and a public referral get through; the policy then decides per operation.
+ * metrics, the operator dashboard (/ops/**: audit-service's page of the same aggregate figures as the metrics, no
+ * case and no person), the API description and a public referral get through; the policy then decides per
+ * operation.
  */
 @AutoConfiguration(after = MessagingConfiguration.class)
 @EnableWebSecurity
@@ -47,7 +49,7 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/actuator/prometheus", "/ops/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/referrals").permitAll()
                         .anyRequest().authenticated())
