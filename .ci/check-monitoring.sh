@@ -61,7 +61,7 @@ CONTRACT = {"platform_commands_total", "platform_events_published_total", "platf
             "platform_event_latency_seconds_sum", "platform_event_latency_seconds_max",
             "platform_events_consumed_total", "platform_deadlines_pending", "platform_deadlines_overdue",
             "platform_deadlines_fired_total", "platform_dead_letters_total", "platform_replay_events_total",
-            "platform_replay_progress", "platform_cases", "up"}
+            "platform_replay_progress", "platform_cases", "platform_consumer_stopped", "up"}
 FUNCTIONS = {"abs", "absent", "absent_over_time", "avg", "avg_over_time", "bottomk", "ceil", "changes", "clamp",
              "clamp_max", "clamp_min", "count", "count_over_time", "delta", "deriv", "floor", "group",
              "histogram_quantile", "idelta", "increase", "irate", "label_replace", "last_over_time", "max",

@@ -1,11 +1,14 @@
 package org.pve.caseplatform.support.kafka;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -14,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.pve.caseplatform.contract.upcasting.UnknownEventRevision;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * whose handler fails is tried again, after pauses growing from 1 s to 30 s, while its partition waits: never
  * skipped. Logs name a failure's classes and the record's position only, never its content (it may be personal).
  * After each batch it records how far behind the log end each of its partitions is ({@link ConsumerLag}).
+ * A record of an event revision newer than this build knows ({@link UnknownEventRevision}) is a deployment error,
+ * not a poison message: the loop stops where it is, without committing past the record, logs the error and sets
+ * {@code platform.consumer.stopped} for its name to 1, so an alert calls for the consumer's new version; once that
+ * runs, it resumes at the same record.
  *
  * @param <V> the record value type
  */
@@ -44,6 +52,8 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
     private final Supplier<Consumer<String, V>> consumers;
     private final RecordHandler<V> handler;
     private final ConsumerLag lag;
+    private final AtomicInteger stopped = new AtomicInteger();
+    private volatile UnknownEventRevision stoppedBy;
     private volatile boolean running;
     private volatile Consumer<String, V> consumer;
     private Thread worker;
@@ -56,6 +66,14 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
         this.consumers = consumers;
         this.handler = handler;
         this.lag = new ConsumerLag(registry, name);
+        Gauge.builder("platform.consumer.stopped", stopped, AtomicInteger::get)
+                .description("1 once the consumer stopped on an event revision newer than it knows")
+                .tag("consumer", name).register(registry);
+    }
+
+    /** The deployment error the loop stopped on, if it did. */
+    public Optional<UnknownEventRevision> stoppedBy() {
+        return Optional.ofNullable(stoppedBy);
     }
 
     public String name() {
@@ -132,6 +150,9 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
                 }
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
             }
+            if (!running) {
+                break; // stopped: what was handled is committed, nothing more is handled
+            }
         }
         if (!done.isEmpty()) {
             kafka.commitSync(done);
@@ -148,6 +169,15 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
             running = false;
             return false;
         } catch (Exception e) {
+            Optional<UnknownEventRevision> newer = unknownRevision(e);
+            if (newer.isPresent()) {
+                stoppedBy = newer.get();
+                stopped.set(1);
+                running = false;
+                log.error("{} STOPPED at {}/{}@{}: {}", name, record.topic(), record.partition(), record.offset(),
+                        newer.get().getMessage());
+                return false;
+            }
             failuresInARow++;
             Duration delay = retryDelay();
             log.warn("{} could not handle the record at {}/{}@{}, trying again in {}: {}", name, record.topic(),
@@ -155,6 +185,15 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
             pause(delay);
             return false;
         }
+    }
+
+    private static Optional<UnknownEventRevision> unknownRevision(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownEventRevision newer) {
+                return Optional.of(newer);
+            }
+        }
+        return Optional.empty();
     }
 
     private Duration retryDelay() {
