@@ -11,11 +11,13 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
+import org.pve.caseplatform.assessment.api.DescribeRiskScenario;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
 import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
 import org.pve.caseplatform.assessment.api.RateFactor;
+import org.pve.caseplatform.assessment.api.RecordChronologyEntry;
 import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.ShareAgencyInformation;
 import org.pve.caseplatform.assessment.query.AssessmentViewReader;
@@ -46,9 +48,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A case's assessment: the panel's formulations, proposed and endorsed until agreed, and the panel members'
- * confidentiality agreements, the agencies' shared information and factor ratings, and the two endings without a
- * plan (escalation to security, no further action). Every endpoint goes through {@link AssessmentAccess} with its
- * Operation. The assessment carries its version as ETag; every change to it may send If-Match.
+ * confidentiality agreements, the agencies' shared information, factor ratings, life chronology and risk scenarios
+ * (where the framework version has those sections), and the two endings without a plan (escalation to security,
+ * no further action). Every endpoint goes through {@link AssessmentAccess} with its Operation. The assessment carries its version as ETag; every change to it may send If-Match.
  */
 @RestController
 class AssessmentController {
@@ -165,6 +167,34 @@ class AssessmentController {
                 request.evidence());
         changes.send(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
                 caller.id(), caller.agency()), caseId, ifMatch);
+        return accepted(HttpStatus.CREATED, caller, caseId);
+    }
+
+    /** An entry of the life chronology; 400 naming section in a framework version without one. */
+    @PostMapping("/assessments/{caseId}/chronology")
+    ResponseEntity<ContributionAccepted> recordChronologyEntry(Caller caller, @PathVariable UUID caseId,
+                                                               @RequestHeader(value = Versions.IF_MATCH,
+                                                                       required = false) String ifMatch,
+                                                               @Valid @RequestBody ChronologyRequest request) {
+        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        EncryptedValue entry = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
+                request.entry());
+        changes.send(new RecordChronologyEntry(caseId, request.happenedOn(), entry, caller.id(), caller.agency()),
+                caseId, ifMatch);
+        return accepted(HttpStatus.CREATED, caller, caseId);
+    }
+
+    /** A risk scenario with its likelihood; 400 naming section in a framework version without scenarios. */
+    @PostMapping("/assessments/{caseId}/scenarios")
+    ResponseEntity<ContributionAccepted> describeRiskScenario(Caller caller, @PathVariable UUID caseId,
+                                                              @RequestHeader(value = Versions.IF_MATCH,
+                                                                      required = false) String ifMatch,
+                                                              @Valid @RequestBody ScenarioRequest request) {
+        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        EncryptedValue scenario = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
+                request.scenario());
+        changes.send(new DescribeRiskScenario(caseId, scenario, request.likelihood(), caller.id(), caller.agency()),
+                caseId, ifMatch);
         return accepted(HttpStatus.CREATED, caller, caseId);
     }
 
