@@ -133,9 +133,7 @@ class CaseAssessment {
 
     @CommandHandler
     void handle(ShareAgencyInformation command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
-        requireVersion(expectedVersion);
-        requireOpen();
-        requireOnPanel(command.agency());
+        requireContribution(expectedVersion, command.agency());
         if (command.legalBasis() == null || !command.permittedLegalBases().contains(command.legalBasis())) {
             throw new InvalidRequest("legalBasis", command.legalBasis() + " is not a legal basis of the "
                     + command.practiceModel() + " practice model " + command.permittedLegalBases());
@@ -150,9 +148,7 @@ class CaseAssessment {
     @CommandHandler
     void handle(RateFactor command, AssessmentFrameworks frameworks,
                 @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
-        requireVersion(expectedVersion);
-        requireOpen();
-        requireOnPanel(command.agency());
+        requireContribution(expectedVersion, command.agency());
         AssessmentFramework framework = framework(frameworks);
         AssessmentFramework.Domain domain = framework.domain(command.domain())
                 .orElseThrow(() -> new InvalidRequest("domain", "is not a domain of " + framework.reference() + ": "
@@ -173,9 +169,7 @@ class CaseAssessment {
     @CommandHandler
     void handle(RecordChronologyEntry command, AssessmentFrameworks frameworks,
                 @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
-        requireVersion(expectedVersion);
-        requireOpen();
-        requireOnPanel(command.agency());
+        requireContribution(expectedVersion, command.agency());
         requireSection(framework(frameworks), AssessmentFramework.Section.CHRONOLOGY);
         LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
         if (command.happenedOn() == null || command.happenedOn().isAfter(today)) {
@@ -189,9 +183,7 @@ class CaseAssessment {
     @CommandHandler
     void handle(DescribeRiskScenario command, AssessmentFrameworks frameworks,
                 @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
-        requireVersion(expectedVersion);
-        requireOpen();
-        requireOnPanel(command.agency());
+        requireContribution(expectedVersion, command.agency());
         requireSection(framework(frameworks), AssessmentFramework.Section.SCENARIOS);
         if (command.likelihood() < DescribeRiskScenario.LOWEST_LIKELIHOOD
                 || command.likelihood() > DescribeRiskScenario.HIGHEST_LIKELIHOOD) {
@@ -331,6 +323,13 @@ class CaseAssessment {
         if (expectedVersion != null && !expectedVersion.equals(current)) {
             throw new StaleVersion(expectedVersion, current == null ? -1 : current);
         }
+    }
+
+    /** A panel agency's contribution: based on the current version, to an open assessment, by a panel agency. */
+    private void requireContribution(Long expectedVersion, Agency agency) {
+        requireVersion(expectedVersion);
+        requireOpen();
+        requireOnPanel(agency);
     }
 
     private void requireOpen() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
@@ -50,7 +51,8 @@ import org.springframework.web.bind.annotation.RestController;
  * A case's assessment: the panel's formulations, proposed and endorsed until agreed, and the panel members'
  * confidentiality agreements, the agencies' shared information, factor ratings, life chronology and risk scenarios
  * (where the framework version has those sections), and the two endings without a plan (escalation to security,
- * no further action). Every endpoint goes through {@link AssessmentAccess} with its Operation. The assessment carries its version as ETag; every change to it may send If-Match.
+ * no further action). Every endpoint goes through {@link AssessmentAccess} with its Operation. The assessment
+ * carries its version as ETag; every change to it may send If-Match.
  */
 @RestController
 class AssessmentController {
@@ -105,8 +107,7 @@ class AssessmentController {
         if (request.leadAgency() == null && request.interventionLevel() != InterventionLevel.SECURITY_LED) {
             throw new InvalidRequest("leadAgency", "is required unless the intervention is SECURITY_LED");
         }
-        EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.summary());
+        EncryptedValue summary = personal(assessment, request.summary());
         int version = changes.send(new ProposeFormulation(caseId, request.needs(),
                 request.interventionLevel(), request.leadAgency(), proposedBy, summary), caseId, ifMatch);
         return ResponseEntity.created(URI.create("/assessments/" + caseId + "/formulations/" + version))
@@ -146,8 +147,7 @@ class AssessmentController {
             throw new InvalidRequest("legalBasis", "not a legal basis of the " + modelId + " practice model "
                     + legalBases);
         }
-        EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.summary());
+        EncryptedValue summary = personal(assessment, request.summary());
         changes.send(new ShareAgencyInformation(caseId, caller.agency(), caller.id(), request.legalBasis(),
                 purpose, summary, modelId, legalBases), caseId, ifMatch);
         return accepted(HttpStatus.CREATED, caller, caseId);
@@ -163,8 +163,7 @@ class AssessmentController {
             throw new InvalidRequest("rating", "must be from " + RateFactor.LOWEST_RATING + " to "
                     + RateFactor.HIGHEST_RATING);
         }
-        EncryptedValue evidence = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.evidence());
+        EncryptedValue evidence = personal(assessment, request.evidence());
         changes.send(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
                 caller.id(), caller.agency()), caseId, ifMatch);
         return accepted(HttpStatus.CREATED, caller, caseId);
@@ -176,12 +175,8 @@ class AssessmentController {
                                                                @RequestHeader(value = Versions.IF_MATCH,
                                                                        required = false) String ifMatch,
                                                                @Valid @RequestBody ChronologyRequest request) {
-        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
-        EncryptedValue entry = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.entry());
-        changes.send(new RecordChronologyEntry(caseId, request.happenedOn(), entry, caller.id(), caller.agency()),
-                caseId, ifMatch);
-        return accepted(HttpStatus.CREATED, caller, caseId);
+        return contribute(caller, caseId, ifMatch, request.entry(), entry ->
+                new RecordChronologyEntry(caseId, request.happenedOn(), entry, caller.id(), caller.agency()));
     }
 
     /** A risk scenario with its likelihood; 400 naming section in a framework version without scenarios. */
@@ -190,12 +185,8 @@ class AssessmentController {
                                                               @RequestHeader(value = Versions.IF_MATCH,
                                                                       required = false) String ifMatch,
                                                               @Valid @RequestBody ScenarioRequest request) {
-        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
-        EncryptedValue scenario = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.scenario());
-        changes.send(new DescribeRiskScenario(caseId, scenario, request.likelihood(), caller.id(), caller.agency()),
-                caseId, ifMatch);
-        return accepted(HttpStatus.CREATED, caller, caseId);
+        return contribute(caller, caseId, ifMatch, request.scenario(), scenario ->
+                new DescribeRiskScenario(caseId, scenario, request.likelihood(), caller.id(), caller.agency()));
     }
 
     @PostMapping("/assessments/{caseId}/escalation")
@@ -247,6 +238,19 @@ class AssessmentController {
                         "no confidentiality agreement of this member is active for the case"));
         commands.sendAndWait(ExpireConfidentialityAgreement.byPerson(caseId, memberId, caller.id()));
         return new AgreementAnswer(caseId, memberId, agreement.agency(), agreement.validUntil(), false);
+    }
+
+    /** A panel member's contribution carrying one text of the person, encrypted before the command is sent. */
+    private ResponseEntity<ContributionAccepted> contribute(Caller caller, UUID caseId, String ifMatch, String text,
+                                                            Function<EncryptedValue, Object> command) {
+        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        changes.send(command.apply(personal(assessment, text)), caseId, ifMatch);
+        return accepted(HttpStatus.CREATED, caller, caseId);
+    }
+
+    /** The text encrypted with the key of the assessment's person for this case (crypto-shredded with it). */
+    private EncryptedValue personal(AssessmentView assessment, String text) {
+        return vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), assessment.caseId()), text);
     }
 
     private ResponseEntity<ContributionAccepted> accepted(HttpStatus status, Caller caller, UUID caseId) {
