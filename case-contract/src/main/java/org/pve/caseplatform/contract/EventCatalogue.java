@@ -9,6 +9,7 @@ import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherActi
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.AssessmentOverdue;
+import org.pve.caseplatform.contract.assessment.ChronologyEntryRecorded;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
@@ -17,6 +18,7 @@ import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
 import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
 import org.pve.caseplatform.contract.assessment.PanelMeetingScheduled;
+import org.pve.caseplatform.contract.assessment.RiskScenarioDescribed;
 import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.plan.CaseClosed;
 import org.pve.caseplatform.contract.plan.CaseEscalatedToSecurity;
@@ -72,7 +74,8 @@ public final class EventCatalogue {
                 FormulationEndorsed.class, FormulationAgreed.class, ConfidentialityAgreementRecorded.class,
                 ConfidentialityAgreementExpired.class, AgencyInformationShared.class, FactorRated.class,
                 AssessmentEscalatedToSecurity.class, AssessmentConcludedNoFurtherAction.class,
-                AssessmentOverdue.class, PanelMeetingScheduled.class, PanelDecisionRecorded.class);
+                AssessmentOverdue.class, PanelMeetingScheduled.class, PanelDecisionRecorded.class,
+                ChronologyEntryRecorded.class, RiskScenarioDescribed.class);
         register(Topics.PLAN_EVENTS, PlanOpened.class, CaseOwnerAssigned.class, ServiceCommissioned.class,
                 ServiceAccepted.class, ServiceDeclined.class, ServiceDeliveryStarted.class, ProgressReported.class,
                 ServiceCompleted.class, CaseClosed.class, ConsentRecorded.class, ConsentWithdrawn.class,

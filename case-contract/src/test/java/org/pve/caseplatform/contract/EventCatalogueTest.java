@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
 import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
+import org.pve.caseplatform.contract.assessment.ChronologyEntryRecorded;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
 import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
 import org.pve.caseplatform.contract.assessment.PanelMeetingScheduled;
+import org.pve.caseplatform.contract.assessment.RiskScenarioDescribed;
 import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.referral.IdentityRevealed;
 import org.pve.caseplatform.contract.referral.PersonalDataErased;
@@ -72,5 +74,13 @@ class EventCatalogueTest {
                 .allSatisfy(type -> assertThat(EventCatalogue.of(type).topic()).isEqualTo(Topics.ASSESSMENT_EVENTS));
         assertThat(Arrays.stream(PanelDecision.values()).filter(PanelDecision::endsAssessment))
                 .containsExactly(PanelDecision.CONCLUDE_NO_FURTHER_ACTION, PanelDecision.ESCALATE_TO_SECURITY);
+    }
+
+    @Test
+    void chronologyEntriesAndRiskScenariosTravelWithTheAssessmentEvents() {
+        assertThat(Arrays.asList(ChronologyEntryRecorded.class, RiskScenarioDescribed.class))
+                .allSatisfy(type -> assertThat(EventCatalogue.of(type).topic()).isEqualTo(Topics.ASSESSMENT_EVENTS));
+        assertThat(EventCatalogue.byName("ChronologyEntryRecorded")).map(EventType::recordClass)
+                .contains(ChronologyEntryRecorded.class);
     }
 }

@@ -191,6 +191,10 @@ class AccessMatrixIT {
         if (endpoint.operation().equals("RETURN_FROM_SECURITY") && reply.status() == 200) {
             target.sealed = false;
         }
+        // an escalation from the assessment seals the case for the police alone, as one at screening does
+        if (endpoint.key().equals("POST /assessments/{caseId}/escalation") && reply.status() == 200) {
+            target.sealed = true;
+        }
         return new Call(endpoint, caller, target, purpose, expected, reply.status(), problem);
     }
 

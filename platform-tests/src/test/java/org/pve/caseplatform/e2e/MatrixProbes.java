@@ -110,6 +110,13 @@ final class MatrixProbes {
                 (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/ratings", Map.of(
                         "factorId", "beliefs", "domain", "risk", "rating", 1,
                         "evidence", "Invented evidence of the matrix test"))));
+        // the matrix's assessments are Danish (dk-dialogue, no sections): past the gate, a 400 naming section
+        probes.put("POST /assessments/{caseId}/chronology", probe(List.of(r.assessmentH, r.assessmentN),
+                (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/chronology", Map.of(
+                        "happenedOn", "2019-09-01", "entry", "Invented chronology entry of the matrix test"))));
+        probes.put("POST /assessments/{caseId}/scenarios", probe(List.of(r.assessmentH, r.assessmentN),
+                (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/scenarios", Map.of(
+                        "scenario", "Invented risk scenario of the matrix test", "likelihood", 1))));
         probes.put("POST /assessments/{caseId}/escalation", probe(List.of(r.assessmentH, r.assessmentN),
                 (id, t, caller) -> new Request(assessment + "/assessments/" + id + "/escalation", Map.of(
                         "reason", "a security response is needed (invented)",

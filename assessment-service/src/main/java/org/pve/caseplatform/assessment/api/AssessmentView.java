@@ -1,6 +1,7 @@
 package org.pve.caseplatform.assessment.api;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,10 @@ import org.pve.caseplatform.contract.SharingPurpose;
  * per factor and agency), once the assessment ended without agreement, how it ended, and whether it was marked
  * overdue (still open when its dueAt passed); version = last sequence, sent as the ETag. The framework is the version
  * the assessment was opened with (absent only if that version is no longer published); the factor profile lists
- * each of its domains in order, rated or not. The panel meetings' decisions come in order.
+ * each of its domains in order, rated or not. The panel meetings' decisions come in order. The life chronology
+ * (framework section CHRONOLOGY) comes sorted by the day each entry is about, entries of one day in the order they
+ * were recorded; the risk scenarios (section SCENARIOS) in the order they were described; both empty in a framework
+ * without the section, their text absent once erased.
  */
 public record AssessmentView(UUID caseId, String districtId, String subjectRef, String frameworkId,
                              int frameworkVersion, List<Agency> requiredAgencies, Instant openedAt, Instant dueAt,
@@ -24,7 +28,18 @@ public record AssessmentView(UUID caseId, String districtId, String subjectRef, 
                              List<ConfidentialityAgreement> confidentialityAgreements,
                              List<InformationShared> information, Map<String, List<FactorRating>> factorProfile,
                              Ending ending, boolean overdue, long version, AssessmentFramework framework,
-                             List<PanelDecisionTaken> panelDecisions) {
+                             List<PanelDecisionTaken> panelDecisions, List<ChronologyEntry> chronology,
+                             List<RiskScenario> riskScenarios) {
+
+    /** One dated entry of the person's life chronology, its text absent once erased. */
+    public record ChronologyEntry(LocalDate happenedOn, String entry, Agency agency, String recordedBy,
+                                  Instant recordedAt) {
+    }
+
+    /** One described risk scenario with its likelihood (0 to 3), its text absent once erased. */
+    public record RiskScenario(String scenario, int likelihood, Agency agency, String describedBy,
+                               Instant describedAt) {
+    }
 
     /** A panel meeting's decision about the case, with its rationale (absent once erased). */
     public record PanelDecisionTaken(UUID meetingId, PanelDecision decision, String rationale, String decidedBy,

@@ -3,6 +3,8 @@ package org.pve.caseplatform.assessment.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.pve.caseplatform.assessment.api.AssessmentFramework;
 import org.pve.caseplatform.assessment.api.AssessmentFrameworks;
 import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
+import org.pve.caseplatform.assessment.api.DescribeRiskScenario;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
 import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
@@ -28,6 +31,7 @@ import org.pve.caseplatform.assessment.api.MarkAssessmentOverdue;
 import org.pve.caseplatform.assessment.api.OpenAssessment;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
 import org.pve.caseplatform.assessment.api.RateFactor;
+import org.pve.caseplatform.assessment.api.RecordChronologyEntry;
 import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.RecordPanelDecision;
 import org.pve.caseplatform.assessment.api.ShareAgencyInformation;
@@ -38,6 +42,7 @@ import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherActi
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.AssessmentOverdue;
+import org.pve.caseplatform.contract.assessment.ChronologyEntryRecorded;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
@@ -45,6 +50,7 @@ import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
 import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
+import org.pve.caseplatform.contract.assessment.RiskScenarioDescribed;
 import org.pve.caseplatform.support.domain.LifecycleViolation;
 import org.pve.caseplatform.support.domain.StaleVersion;
 import org.pve.caseplatform.support.web.InvalidRequest;
@@ -57,8 +63,9 @@ import org.pve.caseplatform.support.web.Versions;
  * panel agencies share information (on a legal basis the practice model allows, never for prosecution) and rate
  * factors (0 to 3); an escalation to security or a conclusion of no further action ends the assessment. One still
  * open when its dueAt passes is marked overdue, once. Ratings name a domain and factor of the framework version the
- * assessment was opened with, never a later one. A change sent with the version its author saw (If-Match, carried
- * as metadata) is refused when the assessment has moved on since.
+ * assessment was opened with, never a later one; a chronology entry (dated no later than today) or a risk scenario
+ * (likelihood 0 to 3) is taken only when that version has the section. A change sent with the version its author
+ * saw (If-Match, carried as metadata) is refused when the assessment has moved on since.
  */
 @Aggregate
 class CaseAssessment {
@@ -126,9 +133,7 @@ class CaseAssessment {
 
     @CommandHandler
     void handle(ShareAgencyInformation command, @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
-        requireVersion(expectedVersion);
-        requireOpen();
-        requireOnPanel(command.agency());
+        requireContribution(expectedVersion, command.agency());
         if (command.legalBasis() == null || !command.permittedLegalBases().contains(command.legalBasis())) {
             throw new InvalidRequest("legalBasis", command.legalBasis() + " is not a legal basis of the "
                     + command.practiceModel() + " practice model " + command.permittedLegalBases());
@@ -143,12 +148,8 @@ class CaseAssessment {
     @CommandHandler
     void handle(RateFactor command, AssessmentFrameworks frameworks,
                 @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
-        requireVersion(expectedVersion);
-        requireOpen();
-        requireOnPanel(command.agency());
-        AssessmentFramework framework = frameworks.find(frameworkId, frameworkVersion)
-                .orElseThrow(() -> new LifecycleViolation("framework", "framework " + frameworkId + " v"
-                        + frameworkVersion + ", which this assessment was opened with, is no longer published"));
+        requireContribution(expectedVersion, command.agency());
+        AssessmentFramework framework = framework(frameworks);
         AssessmentFramework.Domain domain = framework.domain(command.domain())
                 .orElseThrow(() -> new InvalidRequest("domain", "is not a domain of " + framework.reference() + ": "
                         + framework.domains().stream().map(AssessmentFramework.Domain::id).toList()));
@@ -163,6 +164,34 @@ class CaseAssessment {
         }
         apply(new FactorRated(caseId, districtId, now(), command.factorId(), command.domain(), command.rating(),
                 command.evidence(), command.ratedBy(), command.agency()));
+    }
+
+    @CommandHandler
+    void handle(RecordChronologyEntry command, AssessmentFrameworks frameworks,
+                @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireContribution(expectedVersion, command.agency());
+        requireSection(framework(frameworks), AssessmentFramework.Section.CHRONOLOGY);
+        LocalDate today = LocalDate.ofInstant(now(), ZoneOffset.UTC);
+        if (command.happenedOn() == null || command.happenedOn().isAfter(today)) {
+            throw new InvalidRequest("happenedOn", "is required and may not lie in the future (today, UTC: "
+                    + today + ")");
+        }
+        apply(new ChronologyEntryRecorded(caseId, districtId, now(), command.happenedOn(), command.entry(),
+                command.agency(), command.recordedBy()));
+    }
+
+    @CommandHandler
+    void handle(DescribeRiskScenario command, AssessmentFrameworks frameworks,
+                @MetaDataValue(Versions.EXPECTED_VERSION) Long expectedVersion) {
+        requireContribution(expectedVersion, command.agency());
+        requireSection(framework(frameworks), AssessmentFramework.Section.SCENARIOS);
+        if (command.likelihood() < DescribeRiskScenario.LOWEST_LIKELIHOOD
+                || command.likelihood() > DescribeRiskScenario.HIGHEST_LIKELIHOOD) {
+            throw new InvalidRequest("likelihood", "must be from " + DescribeRiskScenario.LOWEST_LIKELIHOOD + " to "
+                    + DescribeRiskScenario.HIGHEST_LIKELIHOOD);
+        }
+        apply(new RiskScenarioDescribed(caseId, districtId, now(), command.scenario(), command.likelihood(),
+                command.agency(), command.describedBy()));
     }
 
     @CommandHandler
@@ -296,6 +325,13 @@ class CaseAssessment {
         }
     }
 
+    /** A panel agency's contribution: based on the current version, to an open assessment, by a panel agency. */
+    private void requireContribution(Long expectedVersion, Agency agency) {
+        requireVersion(expectedVersion);
+        requireOpen();
+        requireOnPanel(agency);
+    }
+
     private void requireOpen() {
         switch (stage) {
             case OPEN -> {
@@ -312,6 +348,20 @@ class CaseAssessment {
     private void requireOnPanel(Agency agency) {
         if (!requiredAgencies.contains(agency)) {
             throw new LifecycleViolation("agency", agency + " is not on this case's panel " + requiredAgencies);
+        }
+    }
+
+    /** The framework version the assessment was opened with (409 if it is no longer published). */
+    private AssessmentFramework framework(AssessmentFrameworks frameworks) {
+        return frameworks.find(frameworkId, frameworkVersion)
+                .orElseThrow(() -> new LifecycleViolation("framework", "framework " + frameworkId + " v"
+                        + frameworkVersion + ", which this assessment was opened with, is no longer published"));
+    }
+
+    private static void requireSection(AssessmentFramework framework, AssessmentFramework.Section section) {
+        if (!framework.has(section)) {
+            throw new InvalidRequest("section", framework.reference() + " has no " + section + " section (its "
+                    + "sections: " + framework.sections() + ")");
         }
     }
 

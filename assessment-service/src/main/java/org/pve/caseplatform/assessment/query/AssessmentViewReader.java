@@ -3,6 +3,7 @@ package org.pve.caseplatform.assessment.query;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.pve.caseplatform.assessment.api.AssessmentFramework;
 import org.pve.caseplatform.assessment.api.AssessmentFrameworks;
 import org.pve.caseplatform.assessment.api.AssessmentStage;
 import org.pve.caseplatform.assessment.api.AssessmentView;
+import org.pve.caseplatform.assessment.api.AssessmentView.ChronologyEntry;
 import org.pve.caseplatform.assessment.api.AssessmentView.ConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.AssessmentView.Endorsement;
 import org.pve.caseplatform.assessment.api.AssessmentView.Ending;
@@ -19,12 +21,14 @@ import org.pve.caseplatform.assessment.api.AssessmentView.FactorRating;
 import org.pve.caseplatform.assessment.api.AssessmentView.Formulation;
 import org.pve.caseplatform.assessment.api.AssessmentView.InformationShared;
 import org.pve.caseplatform.assessment.api.AssessmentView.PanelDecisionTaken;
+import org.pve.caseplatform.assessment.api.AssessmentView.RiskScenario;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.assessment.AgencyInformationShared;
 import org.pve.caseplatform.contract.assessment.AssessmentConcludedNoFurtherAction;
 import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.assessment.AssessmentOverdue;
+import org.pve.caseplatform.contract.assessment.ChronologyEntryRecorded;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementExpired;
 import org.pve.caseplatform.contract.assessment.ConfidentialityAgreementRecorded;
 import org.pve.caseplatform.contract.assessment.FactorRated;
@@ -32,6 +36,7 @@ import org.pve.caseplatform.contract.assessment.FormulationAgreed;
 import org.pve.caseplatform.contract.assessment.FormulationEndorsed;
 import org.pve.caseplatform.contract.assessment.FormulationProposed;
 import org.pve.caseplatform.contract.assessment.PanelDecisionRecorded;
+import org.pve.caseplatform.contract.assessment.RiskScenarioDescribed;
 import org.pve.caseplatform.support.domain.UnknownRecord;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.eventstore.EventStreams;
@@ -81,6 +86,8 @@ public class AssessmentViewReader {
         private Ending ending;
         private boolean overdue;
         private final List<PanelDecisionTaken> decisions = new ArrayList<>();
+        private final List<ChronologyEntry> chronology = new ArrayList<>();
+        private final List<RiskScenario> scenarios = new ArrayList<>();
 
         void apply(CaseEvent event) {
             if (event instanceof AssessmentOpened e) {
@@ -117,6 +124,12 @@ public class AssessmentViewReader {
             } else if (event instanceof PanelDecisionRecorded e) {
                 decisions.add(new PanelDecisionTaken(e.meetingId(), e.decision(),
                         vault.decrypt(e.rationale()).orElse(null), e.decidedBy(), e.escalatedTo(), e.occurredAt()));
+            } else if (event instanceof ChronologyEntryRecorded e) {
+                chronology.add(new ChronologyEntry(e.happenedOn(), vault.decrypt(e.entry()).orElse(null), e.agency(),
+                        e.recordedBy(), e.occurredAt()));
+            } else if (event instanceof RiskScenarioDescribed e) {
+                scenarios.add(new RiskScenario(vault.decrypt(e.scenario()).orElse(null), e.likelihood(), e.agency(),
+                        e.describedBy(), e.occurredAt()));
             } else if (event instanceof AssessmentOverdue) {
                 overdue = true;
             } else if (event instanceof AssessmentConcludedNoFurtherAction e) {
@@ -135,7 +148,9 @@ public class AssessmentViewReader {
             return new AssessmentView(opened.caseId(), opened.districtId(), opened.subjectRef(),
                     opened.frameworkFamily(), opened.frameworkVersion(), opened.requiredAgencies(), opened.occurredAt(),
                     opened.dueAt(), stage, List.copyOf(formulations), onRecord, List.copyOf(information),
-                    factorProfile(framework), ending, overdue, version, framework, List.copyOf(decisions));
+                    factorProfile(framework), ending, overdue, version, framework, List.copyOf(decisions),
+                    chronology.stream().sorted(Comparator.comparing(ChronologyEntry::happenedOn)).toList(),
+                    List.copyOf(scenarios));
         }
 
         /** Every domain of the framework in its order, then any rated domain it does not name (none, normally). */

@@ -8,14 +8,17 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.AssessmentView;
 import org.pve.caseplatform.assessment.api.ConcludeNoFurtherAction;
+import org.pve.caseplatform.assessment.api.DescribeRiskScenario;
 import org.pve.caseplatform.assessment.api.EndorseFormulation;
 import org.pve.caseplatform.assessment.api.EscalateAssessment;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.ProposeFormulation;
 import org.pve.caseplatform.assessment.api.RateFactor;
+import org.pve.caseplatform.assessment.api.RecordChronologyEntry;
 import org.pve.caseplatform.assessment.api.RecordConfidentialityAgreement;
 import org.pve.caseplatform.assessment.api.ShareAgencyInformation;
 import org.pve.caseplatform.assessment.query.AssessmentViewReader;
@@ -46,9 +49,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A case's assessment: the panel's formulations, proposed and endorsed until agreed, and the panel members'
- * confidentiality agreements, the agencies' shared information and factor ratings, and the two endings without a
- * plan (escalation to security, no further action). Every endpoint goes through {@link AssessmentAccess} with its
- * Operation. The assessment carries its version as ETag; every change to it may send If-Match.
+ * confidentiality agreements, the agencies' shared information, factor ratings, life chronology and risk scenarios
+ * (where the framework version has those sections), and the two endings without a plan (escalation to security,
+ * no further action). Every endpoint goes through {@link AssessmentAccess} with its Operation. The assessment
+ * carries its version as ETag; every change to it may send If-Match.
  */
 @RestController
 class AssessmentController {
@@ -103,8 +107,7 @@ class AssessmentController {
         if (request.leadAgency() == null && request.interventionLevel() != InterventionLevel.SECURITY_LED) {
             throw new InvalidRequest("leadAgency", "is required unless the intervention is SECURITY_LED");
         }
-        EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.summary());
+        EncryptedValue summary = personal(assessment, request.summary());
         int version = changes.send(new ProposeFormulation(caseId, request.needs(),
                 request.interventionLevel(), request.leadAgency(), proposedBy, summary), caseId, ifMatch);
         return ResponseEntity.created(URI.create("/assessments/" + caseId + "/formulations/" + version))
@@ -144,8 +147,7 @@ class AssessmentController {
             throw new InvalidRequest("legalBasis", "not a legal basis of the " + modelId + " practice model "
                     + legalBases);
         }
-        EncryptedValue summary = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.summary());
+        EncryptedValue summary = personal(assessment, request.summary());
         changes.send(new ShareAgencyInformation(caseId, caller.agency(), caller.id(), request.legalBasis(),
                 purpose, summary, modelId, legalBases), caseId, ifMatch);
         return accepted(HttpStatus.CREATED, caller, caseId);
@@ -161,11 +163,30 @@ class AssessmentController {
             throw new InvalidRequest("rating", "must be from " + RateFactor.LOWEST_RATING + " to "
                     + RateFactor.HIGHEST_RATING);
         }
-        EncryptedValue evidence = vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), caseId),
-                request.evidence());
+        EncryptedValue evidence = personal(assessment, request.evidence());
         changes.send(new RateFactor(caseId, request.factorId(), request.domain(), request.rating(), evidence,
                 caller.id(), caller.agency()), caseId, ifMatch);
         return accepted(HttpStatus.CREATED, caller, caseId);
+    }
+
+    /** An entry of the life chronology; 400 naming section in a framework version without one. */
+    @PostMapping("/assessments/{caseId}/chronology")
+    ResponseEntity<ContributionAccepted> recordChronologyEntry(Caller caller, @PathVariable UUID caseId,
+                                                               @RequestHeader(value = Versions.IF_MATCH,
+                                                                       required = false) String ifMatch,
+                                                               @Valid @RequestBody ChronologyRequest request) {
+        return contribute(caller, caseId, ifMatch, request.entry(), entry ->
+                new RecordChronologyEntry(caseId, request.happenedOn(), entry, caller.id(), caller.agency()));
+    }
+
+    /** A risk scenario with its likelihood; 400 naming section in a framework version without scenarios. */
+    @PostMapping("/assessments/{caseId}/scenarios")
+    ResponseEntity<ContributionAccepted> describeRiskScenario(Caller caller, @PathVariable UUID caseId,
+                                                              @RequestHeader(value = Versions.IF_MATCH,
+                                                                      required = false) String ifMatch,
+                                                              @Valid @RequestBody ScenarioRequest request) {
+        return contribute(caller, caseId, ifMatch, request.scenario(), scenario ->
+                new DescribeRiskScenario(caseId, scenario, request.likelihood(), caller.id(), caller.agency()));
     }
 
     @PostMapping("/assessments/{caseId}/escalation")
@@ -217,6 +238,19 @@ class AssessmentController {
                         "no confidentiality agreement of this member is active for the case"));
         commands.sendAndWait(ExpireConfidentialityAgreement.byPerson(caseId, memberId, caller.id()));
         return new AgreementAnswer(caseId, memberId, agreement.agency(), agreement.validUntil(), false);
+    }
+
+    /** A panel member's contribution carrying one text of the person, encrypted before the command is sent. */
+    private ResponseEntity<ContributionAccepted> contribute(Caller caller, UUID caseId, String ifMatch, String text,
+                                                            Function<EncryptedValue, Object> command) {
+        AssessmentView assessment = access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
+        changes.send(command.apply(personal(assessment, text)), caseId, ifMatch);
+        return accepted(HttpStatus.CREATED, caller, caseId);
+    }
+
+    /** The text encrypted with the key of the assessment's person for this case (crypto-shredded with it). */
+    private EncryptedValue personal(AssessmentView assessment, String text) {
+        return vault.encrypt(PersonalDataKeys.keyRefFor(assessment.subjectRef(), assessment.caseId()), text);
     }
 
     private ResponseEntity<ContributionAccepted> accepted(HttpStatus status, Caller caller, UUID caseId) {
