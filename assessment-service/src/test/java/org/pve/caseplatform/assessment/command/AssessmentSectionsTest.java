@@ -1,7 +1,7 @@
 package org.pve.caseplatform.assessment.command;
 
-import static org.pve.caseplatform.assessment.command.Refusals.invalid;
-import static org.pve.caseplatform.assessment.command.Refusals.violationOf;
+import static org.pve.caseplatform.support.testing.Refusals.invalid;
+import static org.pve.caseplatform.support.testing.Refusals.violationOf;
 
 import java.time.Instant;
 import java.time.LocalDate;
