@@ -31,6 +31,8 @@ final class Baselines {
     static final String TOPIC = "benchmark.baseline";
     static final String DATABASE = "benchmark_baseline";
     private static final int BATCH = 100;
+    /** Records or documents written before the clock starts, uncounted. */
+    private static final int WARM_UP = 500;
 
     private Baselines() {
     }
@@ -68,7 +70,9 @@ final class Baselines {
         String value = "x".repeat(RECORD_BYTES);
         try (KafkaProducer<String, String> producer =
                      new KafkaProducer<>(producing, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(TOPIC, "warm-up", value)); // metadata and connections first
+            for (int i = 0; i < WARM_UP; i++) { // metadata, connections and the JIT first
+                producer.send(new ProducerRecord<>(TOPIC, "warm-up", value));
+            }
             producer.flush();
             long started = System.nanoTime();
             for (int i = 0; i < records; i++) {
@@ -80,7 +84,9 @@ final class Baselines {
     }
 
     static double insertOne(MongoCollection<Document> collection, int documents) {
-        collection.insertOne(document(-1));
+        for (int i = 0; i < WARM_UP; i++) {
+            collection.insertOne(document(-1));
+        }
         long started = System.nanoTime();
         for (int i = 0; i < documents; i++) {
             collection.insertOne(document(i));
@@ -89,6 +95,9 @@ final class Baselines {
     }
 
     static double insertMany(MongoCollection<Document> collection, int documents) {
+        for (int i = 0; i < WARM_UP / BATCH; i++) {
+            collection.insertMany(batch(BATCH));
+        }
         long started = System.nanoTime();
         List<Document> batch = new ArrayList<>(BATCH);
         for (int i = 0; i < documents; i++) {
@@ -99,6 +108,14 @@ final class Baselines {
             }
         }
         return rate(documents, started);
+    }
+
+    private static List<Document> batch(int size) {
+        List<Document> batch = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            batch.add(document(-1));
+        }
+        return batch;
     }
 
     /** A document shaped like a ledger entry, its data about the size of an event. */

@@ -3,6 +3,7 @@ package org.pve.caseplatform.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints one table: each figure per backend, the target and whether it was met.
  */
 public final class Benchmark {
+
+    /** What the estimate before the first pass assumes (measured with --quick, 2 cores shared with other work). */
+    static final double ASSUMED_CASES_PER_SECOND = 1.5;
+    static final double ASSUMED_REFERRALS_PER_SECOND = 50;
 
     private Benchmark() {
     }
@@ -55,21 +60,25 @@ public final class Benchmark {
         console.step("%d cores, load average %s, max heap %,d MB; full lifecycles in %s; cheap cases in all %d "
                         + "districts", Runtime.getRuntime().availableProcessors(), loadAverage(),
                 Runtime.getRuntime().maxMemory() >> 20, districts.lifecycle(), districts.all().size());
-        console.step("estimate: about %d min for %s (assuming 6 cases/s, 150 inbound referrals/s; revised after the "
-                + "first pass)", Math.round(estimateSeconds(options, 6, 150) * options.backends().size() / 60),
-                options.backends().stream().map(b -> b.title).toList());
+        console.step("estimate: about %d min for %s (at the rates measured on a shared 2-core machine: %.0f cases/s, "
+                + "%.0f referrals/s; revised after the first pass)", Math.round(estimateSeconds(options,
+                ASSUMED_CASES_PER_SECOND, ASSUMED_REFERRALS_PER_SECOND) * options.backends().size() / 60),
+                options.backends().stream().map(b -> b.title).toList(), ASSUMED_CASES_PER_SECOND,
+                ASSUMED_REFERRALS_PER_SECOND);
         List<String> titles = new ArrayList<>();
         List<Map<Figure, Double>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (Options.Backend backend : options.backends()) {
             titles.add(backend.title);
             rows.add(row(options, backend, districts, console, notes));
+            // after every row, so that a long run stopped early still shows what it measured
+            console.text("");
+            console.text("Benchmark of " + LocalDate.now() + " (" + Runtime.getRuntime().availableProcessors()
+                    + " cores; targets apply to the " + options.backends().get(0).title + " row)");
+            console.text(Report.table(titles, rows));
+            notes.forEach(note -> console.text("  " + note));
+            console.text("");
         }
-        console.text("");
-        console.text("Benchmark of " + java.time.LocalDate.now() + " (" + Runtime.getRuntime().availableProcessors()
-                + " cores; targets apply to the " + options.backends().get(0).title + " row)");
-        console.text(Report.table(titles, rows));
-        notes.forEach(note -> console.text("  " + note));
     }
 
     private static Map<Figure, Double> row(Options options, Options.Backend backend, Districts districts,
@@ -98,7 +107,7 @@ public final class Benchmark {
                     max.intakeMillis().p50(), max.intakeMillis().p95(), max.intakeMillis().p99());
             double pace = 0.8 * max.casesPerSecond();
             console.step("estimate: the rest of this row takes about %d min", Math.round(
-                    (estimateSeconds(options, max.casesPerSecond(), 150) - options.cases() / max.casesPerSecond())
+                    (estimateSeconds(options, max.casesPerSecond(), ASSUMED_REFERRALS_PER_SECOND) - options.cases() / max.casesPerSecond())
                             / 60));
             LoadPass.Result paced = pass.run(String.format(Locale.ROOT, "paced at %.1f cases/s", pace),
                     options.pacedCases(), options.threads() * 3, pace);
@@ -108,7 +117,7 @@ public final class Benchmark {
             console.step("paced: %.0f events/s; ReferralReceived->ledger p99 %.0f ms, any event->ledger p99 %.0f ms",
                     paced.eventsPerSecond(), paced.intakeMillis().p99(), paced.eventMillis().p99());
             long lifecycles = numbers.get();
-            StoreGrowth growth = new StoreGrowth(intake, ledger, districts.all(), runId, numbers, console);
+            StoreGrowth growth = new StoreGrowth(platform, options.threads(), intake, ledger, districts.all(), runId, numbers, console);
             List<Integer> sizes = options.historyCases();
             for (int i = 0; i < sizes.size(); i++) {
                 int size = sizes.get(i);
@@ -128,8 +137,9 @@ public final class Benchmark {
             memory(figures, memory);
             notes.add(backend.title + ": stored cases = " + lifecycles + " full lifecycles (incl. warm-up; HTTP and "
                     + "inbound Kafka alternately, districts " + districts.lifecycle() + ") + "
-                    + growth.referralsOnly() + " inbound referrals only (ReferralReceived, all "
-                    + districts.all().size() + " districts); load average at the end " + loadAverage());
+                    + growth.referralsOnly() + " referrals only (ReferralReceived; " + growth.overHttp()
+                    + " of them by POST /referrals, the rest on the inbound topic; all " + districts.all().size()
+                    + " districts); load average at the end " + loadAverage());
         }
         return figures;
     }

@@ -14,9 +14,9 @@ record Options(int cases, int pacedCases, int threads, List<Integer> historyCase
 
     static final String USAGE = """
             Usage: java -jar benchmark/target/benchmark-0.1.0-SNAPSHOT-exec.jar [options]
-              --cases=N               lifecycle cases at full load (default 1500; --quick 60)
+              --cases=N               lifecycle cases at full load (default 600; --quick 60)
               --paced-cases=N         lifecycle cases of the paced pass at 80% of the measured rate (default cases/2)
-              --threads=N             client threads driving cases at full load (default 24)
+              --threads=N             client threads driving cases at full load (default 16)
               --history-cases=A,B     cases stored when case-history latency is measured (default 10000,100000)
               --history-samples=N     history GETs per size (default 300)
               --baseline-records=N    records and documents each raw baseline writes (default 20000)
@@ -37,9 +37,9 @@ record Options(int cases, int pacedCases, int threads, List<Integer> historyCase
 
     static Options parse(String... args) {
         boolean quick = Arrays.asList(args).contains("--quick");
-        int cases = quick ? 60 : 1500;
+        int cases = quick ? 60 : 600;
         Integer paced = null;
-        int threads = quick ? 8 : 24;
+        int threads = quick ? 8 : 16;
         List<Integer> history = quick ? List.of(300, 600) : List.of(10_000, 100_000);
         int samples = quick ? 40 : 300;
         int baseline = quick ? 3000 : 20_000;
