@@ -101,9 +101,10 @@ public final class Benchmark {
             figures.put(Figure.INTAKE_P50, max.intakeMillis().p50());
             figures.put(Figure.INTAKE_P95, max.intakeMillis().p95());
             figures.put(Figure.INTAKE_P99, max.intakeMillis().p99());
-            console.step("max load: %d cases closed (%d failed), %,d case events in %.0f s: %.1f cases/s, %.0f "
-                            + "events/s; ReferralReceived->ledger p50/p95/p99 %.0f/%.0f/%.0f ms", max.closed(),
-                    max.failed(), max.caseEvents(), max.seconds(), max.casesPerSecond(), max.eventsPerSecond(),
+            console.step("max load: %d cases closed (%d failed), %,d case events (and %,d access-log records) in "
+                            + "%.0f s: %.1f cases/s, %.0f events/s; ReferralReceived->ledger p50/p95/p99 %.0f/%.0f/%.0f "
+                            + "ms", max.closed(), max.failed(), max.caseEvents(), max.accessRecords(), max.seconds(),
+                    max.casesPerSecond(), max.eventsPerSecond(),
                     max.intakeMillis().p50(), max.intakeMillis().p95(), max.intakeMillis().p99());
             double pace = 0.8 * max.casesPerSecond();
             console.step("estimate: the rest of this row takes about %d min", Math.round(

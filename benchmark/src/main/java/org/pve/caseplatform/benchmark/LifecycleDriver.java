@@ -17,7 +17,8 @@ import org.pve.caseplatform.support.reference.DistrictDirectory;
 final class LifecycleDriver {
 
     static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static final long POLL_MILLIS = 100;
+    /** Each poll of a case's detail is a purpose-bound read the access log records, so not too often. */
+    private static final long POLL_MILLIS = 500;
 
     private final Http http;
     private final Intake intake;

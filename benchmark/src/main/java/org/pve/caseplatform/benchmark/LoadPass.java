@@ -22,8 +22,8 @@ final class LoadPass {
     private static final Duration LEDGER_PATIENCE = Duration.ofMinutes(5);
 
     /** What a pass measured; rates over the window from its first referral to its last ledger entry. */
-    record Result(int closed, int failed, double seconds, long caseEvents, Percentiles intakeMillis,
-                  Percentiles eventMillis) {
+    record Result(int closed, int failed, double seconds, long caseEvents, long accessRecords,
+                  Percentiles intakeMillis, Percentiles eventMillis) {
 
         double casesPerSecond() {
             return closed / seconds;
@@ -91,14 +91,14 @@ final class LoadPass {
     }
 
     private Result measure(Instant started, int closed, int failed) {
-        List<LedgerReader.Entry> entries = ledger.recordedSince(started).stream()
-                .filter(LedgerReader.Entry::isCaseEvent).toList();
+        List<LedgerReader.Entry> recorded = ledger.recordedSince(started);
+        List<LedgerReader.Entry> entries = recorded.stream().filter(LedgerReader.Entry::isCaseEvent).toList();
         Instant last = entries.stream().map(LedgerReader.Entry::recordedAt).max(Instant::compareTo).orElse(started);
         double seconds = Math.max(Duration.between(started, last).toNanos() / 1e9, 1e-3);
         Percentiles intake = Percentiles.of(entries.stream().filter(e -> e.eventType().equals("ReferralReceived"))
                 .map(LedgerReader.Entry::latencyMillis).toList());
         Percentiles every = Percentiles.of(entries.stream().map(LedgerReader.Entry::latencyMillis).toList());
-        return new Result(closed, failed, seconds, entries.size(), intake, every);
+        return new Result(closed, failed, seconds, entries.size(), recorded.size() - entries.size(), intake, every);
     }
 
     private void awaitLedger(String name, long closedCases) {
@@ -124,8 +124,8 @@ final class LoadPass {
         }
         lastReport = now;
         double seconds = (now - startedNanos) / 1e9;
-        console.step("%s: %d/%d started, %d closed, %d failed, %.1f cases/s closed so far", name, started, cases,
-                closed.get(), failed.get(), closed.get() / seconds);
+        console.step("%s: %d/%d handed to the clients, %d closed, %d failed, %.1f cases/s closed so far", name,
+                started, cases, closed.get(), failed.get(), closed.get() / seconds);
     }
 
     private static boolean allDone(List<Future<?>> futures) {

@@ -68,6 +68,7 @@ final class StoreGrowth {
         long kafkaSent = 0;
         long lastReport = System.nanoTime();
         int lastSeen = before;
+        int reportedSeen = before;
         long lastProgress = System.nanoTime();
         while (intake.referralsSeen() < cases) {
             if (httpFailure.get() != null) {
@@ -92,9 +93,11 @@ final class StoreGrowth {
                         + " min; " + seen + " of " + cases + " cases stored");
             }
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                // the rate of the last ten seconds: it falls as the store grows
+                double rate = (seen - reportedSeen) / ((System.nanoTime() - lastReport) / 1e9);
                 lastReport = System.nanoTime();
-                double rate = (seen - before) / ((lastReport - startedNanos) / 1e9);
-                console.step("growing the store to %,d cases: %,d stored, %.0f referrals/s, about %s left", cases,
+                reportedSeen = seen;
+                console.step("growing the store to %,d cases: %,d stored, %.0f referrals/s now, about %s left", cases,
                         seen, rate, rate > 0 ? Duration.ofSeconds((long) ((cases - seen) / rate)) : "?");
             }
         }
