@@ -90,50 +90,19 @@ public final class Benchmark {
              MemorySampler memory = new MemorySampler(platform.processes());
              Intake intake = new Intake(platform.bootstrapServers());
              LedgerReader ledger = new LedgerReader(platform.mongoUri())) {
-            Baselines.measure(platform, options.baselineRecords(), figures, console);
             AtomicLong numbers = new AtomicLong();
-            LoadPass pass = new LoadPass(new LifecycleDriver(platform, intake, runId), ledger, districts.lifecycle(),
+            StoreGrowth growth = new StoreGrowth(platform, options.threads(), intake, ledger, districts.all(), runId,
                     numbers, console);
-            pass.run("warm-up", Math.min(options.threads() * 2, options.cases()), options.threads(), 0);
-            LoadPass.Result max = pass.run("max load", options.cases(), options.threads(), 0);
-            figures.put(Figure.CASES_PER_SECOND, max.casesPerSecond());
-            figures.put(Figure.EVENTS_PER_SECOND, max.eventsPerSecond());
-            figures.put(Figure.INTAKE_P50, max.intakeMillis().p50());
-            figures.put(Figure.INTAKE_P95, max.intakeMillis().p95());
-            figures.put(Figure.INTAKE_P99, max.intakeMillis().p99());
-            console.step("max load: %d cases closed (%d failed), %,d case events (and %,d access-log records) in "
-                            + "%.0f s: %.1f cases/s, %.0f events/s; ReferralReceived->ledger p50/p95/p99 %.0f/%.0f/%.0f "
-                            + "ms", max.closed(), max.failed(), max.caseEvents(), max.accessRecords(), max.seconds(),
-                    max.casesPerSecond(), max.eventsPerSecond(),
-                    max.intakeMillis().p50(), max.intakeMillis().p95(), max.intakeMillis().p99());
-            double pace = 0.8 * max.casesPerSecond();
-            console.step("estimate: the rest of this row takes about %d min", Math.round(
-                    (estimateSeconds(options, max.casesPerSecond(), ASSUMED_REFERRALS_PER_SECOND) - options.cases() / max.casesPerSecond())
-                            / 60));
-            LoadPass.Result paced = pass.run(String.format(Locale.ROOT, "paced at %.1f cases/s", pace),
-                    options.pacedCases(), options.threads() * 3, pace);
-            figures.put(Figure.PACED_EVENTS_PER_SECOND, paced.eventsPerSecond());
-            figures.put(Figure.PACED_INTAKE_P99, paced.intakeMillis().p99());
-            figures.put(Figure.PACED_EVENT_P99, paced.eventMillis().p99());
-            console.step("paced: %.0f events/s; ReferralReceived->ledger p99 %.0f ms, any event->ledger p99 %.0f ms",
-                    paced.eventsPerSecond(), paced.intakeMillis().p99(), paced.eventMillis().p99());
+            // each step on its own: one that fails is noted and the row goes on to the next
+            attempt(backend, "baselines", notes, console,
+                    () -> Baselines.measure(platform, options.baselineRecords(), figures, console));
+            attempt(backend, "lifecycle passes", notes, console, () -> lifecycles(options, platform, intake, ledger,
+                    districts, runId, numbers, figures, console));
             long lifecycles = numbers.get();
-            StoreGrowth growth = new StoreGrowth(platform, options.threads(), intake, ledger, districts.all(), runId, numbers, console);
-            List<Integer> sizes = options.historyCases();
-            for (int i = 0; i < sizes.size(); i++) {
-                int size = sizes.get(i);
-                growth.growTo(size);
-                Percentiles history = Probes.historyLatency(platform, intake.caseIds(), options.historySamples(),
-                        size);
-                figures.put(Figure.historyP50(size), history.p50());
-                figures.put(Figure.historyP95(size), history.p95());
-                figures.put(Figure.historyP99(size, i == sizes.size() - 1), history.p99());
-                console.step("case history with %,d cases stored: p50/p95/p99 %.0f/%.0f/%.0f ms (%d GETs)", size,
-                        history.p50(), history.p95(), history.p99(), history.count());
-                if (i == 0) {
-                    figures.put(Figure.REPLAY_RATE, Probes.replayRate(platform, console));
-                }
-            }
+            attempt(backend, "replay", notes, console,
+                    () -> figures.put(Figure.REPLAY_RATE, Probes.replayRate(platform, console)));
+            attempt(backend, "case-history latency", notes, console, () -> histories(options, platform, intake,
+                    growth, figures, console));
             ratios(figures);
             memory(figures, memory);
             notes.add(backend.title + ": stored cases = " + lifecycles + " full lifecycles (incl. warm-up; HTTP and "
@@ -141,17 +110,77 @@ public final class Benchmark {
                     + growth.referralsOnly() + " referrals only (ReferralReceived; " + growth.overHttp()
                     + " of them by POST /referrals, the rest on the inbound topic; all " + districts.all().size()
                     + " districts); load average at the end " + loadAverage());
+        } catch (RuntimeException e) {
+            console.step("%s row stopped: %s", backend.title, e.getMessage());
+            notes.add(backend.title + ": the row stopped early: " + e.getMessage());
         }
         return figures;
     }
 
+    private static void lifecycles(Options options, BenchPlatform platform, Intake intake, LedgerReader ledger,
+                                   Districts districts, String runId, AtomicLong numbers, Map<Figure, Double> figures,
+                                   Console console) {
+        LoadPass pass = new LoadPass(new LifecycleDriver(platform, intake, runId), ledger, districts.lifecycle(),
+                numbers, console);
+        pass.run("warm-up", Math.min(options.threads() * 2, options.cases()), options.threads(), 0);
+        LoadPass.Result max = pass.run("max load", options.cases(), options.threads(), 0);
+        figures.put(Figure.CASES_PER_SECOND, max.casesPerSecond());
+        figures.put(Figure.EVENTS_PER_SECOND, max.eventsPerSecond());
+        figures.put(Figure.INTAKE_P50, max.intakeMillis().p50());
+        figures.put(Figure.INTAKE_P95, max.intakeMillis().p95());
+        figures.put(Figure.INTAKE_P99, max.intakeMillis().p99());
+        console.step("max load: %d cases closed (%d failed), %,d case events (and %,d access-log records) in "
+                        + "%.0f s: %.1f cases/s, %.0f events/s; ReferralReceived->ledger p50/p95/p99 %.0f/%.0f/%.0f "
+                        + "ms", max.closed(), max.failed(), max.caseEvents(), max.accessRecords(), max.seconds(),
+                max.casesPerSecond(), max.eventsPerSecond(),
+                max.intakeMillis().p50(), max.intakeMillis().p95(), max.intakeMillis().p99());
+        double pace = 0.8 * max.casesPerSecond();
+        console.step("estimate: the rest of this row takes about %d min", Math.round(
+                (estimateSeconds(options, max.casesPerSecond(), ASSUMED_REFERRALS_PER_SECOND)
+                        - options.cases() / max.casesPerSecond()) / 60));
+        LoadPass.Result paced = pass.run(String.format(Locale.ROOT, "paced at %.1f cases/s", pace),
+                options.pacedCases(), options.threads() * 3, pace);
+        figures.put(Figure.PACED_EVENTS_PER_SECOND, paced.eventsPerSecond());
+        figures.put(Figure.PACED_INTAKE_P99, paced.intakeMillis().p99());
+        figures.put(Figure.PACED_EVENT_P99, paced.eventMillis().p99());
+        console.step("paced: %.0f events/s; ReferralReceived->ledger p99 %.0f ms, any event->ledger p99 %.0f ms",
+                paced.eventsPerSecond(), paced.intakeMillis().p99(), paced.eventMillis().p99());
+    }
+
+    private static void histories(Options options, BenchPlatform platform, Intake intake, StoreGrowth growth,
+                                  Map<Figure, Double> figures, Console console) {
+        List<Integer> sizes = options.historyCases();
+        for (int i = 0; i < sizes.size(); i++) {
+            int size = sizes.get(i);
+            growth.growTo(size);
+            Percentiles history = Probes.historyLatency(platform, intake.caseIds(), options.historySamples(), size);
+            figures.put(Figure.historyP50(size), history.p50());
+            figures.put(Figure.historyP95(size), history.p95());
+            figures.put(Figure.historyP99(size, i == sizes.size() - 1), history.p99());
+            console.step("case history with %,d cases stored: p50/p95/p99 %.0f/%.0f/%.0f ms (%d GETs)", size,
+                    history.p50(), history.p95(), history.p99(), history.count());
+        }
+    }
+
+    private static void attempt(Options.Backend backend, String step, List<String> notes, Console console,
+                                Runnable measurement) {
+        try {
+            measurement.run();
+        } catch (RuntimeException e) {
+            console.step("%s: %s failed: %s", backend.title, step, e.getMessage());
+            notes.add(backend.title + ": " + step + " not measured: " + e.getMessage());
+        }
+    }
+
     private static void ratios(Map<Figure, Double> figures) {
-        figures.put(Figure.EVENTS_VS_KAFKA, figures.get(Figure.EVENTS_PER_SECOND) / figures.get(Figure.KAFKA_PRODUCER));
-        figures.put(Figure.EVENTS_VS_INSERT_ONE,
-                figures.get(Figure.EVENTS_PER_SECOND) / figures.get(Figure.INSERT_ONE));
-        if (figures.containsKey(Figure.REPLAY_RATE)) {
-            figures.put(Figure.REPLAY_VS_INSERT_MANY,
-                    figures.get(Figure.REPLAY_RATE) / figures.get(Figure.INSERT_MANY));
+        ratio(figures, Figure.EVENTS_VS_KAFKA, Figure.EVENTS_PER_SECOND, Figure.KAFKA_PRODUCER);
+        ratio(figures, Figure.EVENTS_VS_INSERT_ONE, Figure.EVENTS_PER_SECOND, Figure.INSERT_ONE);
+        ratio(figures, Figure.REPLAY_VS_INSERT_MANY, Figure.REPLAY_RATE, Figure.INSERT_MANY);
+    }
+
+    private static void ratio(Map<Figure, Double> figures, Figure ratio, Figure ours, Figure raw) {
+        if (figures.containsKey(ours) && figures.containsKey(raw)) {
+            figures.put(ratio, figures.get(ours) / figures.get(raw));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.pve.caseplatform.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Random;
 final class Probes {
 
     private static final int WARM_UP = 10;
+    private static final Duration REPLAY_PATIENCE = Duration.ofMinutes(6);
 
     private Probes() {
     }
@@ -46,6 +48,10 @@ final class Probes {
         long startedNanos = System.nanoTime();
         long lastReport = 0;
         while (true) {
+            if (System.nanoTime() - startedNanos > REPLAY_PATIENCE.toNanos()) {
+                throw new IllegalStateException("replay " + replayId + " not finished after "
+                        + REPLAY_PATIENCE.toMinutes() + " min");
+            }
             JsonNode progress = Http.expect(200, platform.http().get(audit + "/replays/" + replayId, "bench.analyst",
                     null), "replay progress");
             String status = progress.path("status").asText();
