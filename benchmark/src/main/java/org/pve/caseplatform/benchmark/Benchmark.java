@@ -94,15 +94,13 @@ public final class Benchmark {
             StoreGrowth growth = new StoreGrowth(platform, options.threads(), intake, ledger, districts.all(), runId,
                     numbers, console);
             // each step on its own: one that fails is noted and the row goes on to the next
-            attempt(backend, "baselines", notes, console,
-                    () -> Baselines.measure(platform, options.baselineRecords(), figures, console));
-            attempt(backend, "lifecycle passes", notes, console, () -> lifecycles(options, platform, intake, ledger,
-                    districts, runId, numbers, figures, console));
+            attempt(backend.title, "lifecycle passes", notes, console, () -> lifecycles(backend.title, options,
+                    platform, intake, ledger, districts, runId, numbers, figures, notes, console));
             long lifecycles = numbers.get();
-            attempt(backend, "replay", notes, console,
+            attempt(backend.title, "replay", notes, console,
                     () -> figures.put(Figure.REPLAY_RATE, Probes.replayRate(platform, console)));
-            attempt(backend, "case-history latency", notes, console, () -> histories(options, platform, intake,
-                    growth, figures, console));
+            attempt(backend.title, "case-history latency", notes, console, () -> histories(options, platform,
+                    intake, growth, figures, console));
             ratios(figures);
             memory(figures, memory);
             notes.add(backend.title + ": stored cases = " + lifecycles + " full lifecycles (incl. warm-up; HTTP and "
@@ -117,12 +115,15 @@ public final class Benchmark {
         return figures;
     }
 
-    private static void lifecycles(Options options, BenchPlatform platform, Intake intake, LedgerReader ledger,
-                                   Districts districts, String runId, AtomicLong numbers, Map<Figure, Double> figures,
-                                   Console console) {
+    private static void lifecycles(String row, Options options, BenchPlatform platform, Intake intake,
+                                   LedgerReader ledger, Districts districts, String runId, AtomicLong numbers,
+                                   Map<Figure, Double> figures, List<String> notes, Console console) {
         LoadPass pass = new LoadPass(new LifecycleDriver(platform, intake, runId), ledger, districts.lifecycle(),
                 numbers, console);
         pass.run("warm-up", Math.min(options.threads() * 2, options.cases()), options.threads(), 0);
+        // once the services have warmed up and the ledger has caught up, so the broker and server are quiet
+        attempt(row, "baselines", notes, console,
+                () -> Baselines.measure(platform, options.baselineRecords(), figures, console));
         LoadPass.Result max = pass.run("max load", options.cases(), options.threads(), 0);
         figures.put(Figure.CASES_PER_SECOND, max.casesPerSecond());
         figures.put(Figure.EVENTS_PER_SECOND, max.eventsPerSecond());
@@ -162,13 +163,13 @@ public final class Benchmark {
         }
     }
 
-    private static void attempt(Options.Backend backend, String step, List<String> notes, Console console,
+    private static void attempt(String row, String step, List<String> notes, Console console,
                                 Runnable measurement) {
         try {
             measurement.run();
         } catch (RuntimeException e) {
-            console.step("%s: %s failed: %s", backend.title, step, e.getMessage());
-            notes.add(backend.title + ": " + step + " not measured: " + e.getMessage());
+            console.step("%s: %s failed: %s", row, step, e.getMessage());
+            notes.add(row + ": " + step + " not measured: " + e.getMessage());
         }
     }
 

@@ -29,8 +29,8 @@ final class StoreGrowth {
     private long referralsOnly;
     private final AtomicLong overHttp = new AtomicLong();
 
-    StoreGrowth(BenchPlatform platform, int threads, Intake intake, LedgerReader ledger, List<String> districts, String runId, AtomicLong numbers,
-                Console console) {
+    StoreGrowth(BenchPlatform platform, int threads, Intake intake, LedgerReader ledger, List<String> districts,
+                String runId, AtomicLong numbers, Console console) {
         this.intake = intake;
         this.platform = platform;
         this.threads = threads;
