@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -114,6 +115,12 @@ public final class ServiceProcess {
 
     public String name() {
         return name;
+    }
+
+    /** The operating system's id of the running JVM (to read its memory in /proc), or empty when none runs. */
+    public OptionalLong pid() {
+        Process current = process;
+        return current != null && current.isAlive() ? OptionalLong.of(current.pid()) : OptionalLong.empty();
     }
 
     public int port() {
