@@ -18,22 +18,12 @@ personas_file=identity-issuer/src/main/resources/personas.csv
 fail() { echo "check-compose: FAIL: $*" >&2; exit 1; }
 step() { echo "check-compose: $*"; }
 
-apt_updated=
-install_package() {
-    local sudo=
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    if [ -z "$apt_updated" ]; then
-        $sudo apt-get update -qq || fail "apt-get update failed"
-        apt_updated=yes
-    fi
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$1" \
-        >/dev/null || fail "apt-get install $1 failed"
-}
+. .ci/packages.sh
 
-command -v docker-compose >/dev/null 2>&1 || { step "installing docker-compose"; install_package docker-compose; }
-command -v promtool >/dev/null 2>&1 || { step "installing prometheus (for promtool)"; install_package prometheus; }
-python3 -c 'import yaml' 2>/dev/null || { step "installing python3-yaml"; install_package python3-yaml; }
-command -v jq >/dev/null 2>&1 || { step "installing jq"; install_package jq; }
+command -v docker-compose >/dev/null 2>&1 || { step "installing docker-compose"; install_packages docker-compose; }
+command -v promtool >/dev/null 2>&1 || { step "installing prometheus (for promtool)"; install_packages prometheus; }
+python3 -c 'import yaml' 2>/dev/null || { step "installing python3-yaml"; install_packages python3-yaml; }
+command -v jq >/dev/null 2>&1 || { step "installing jq"; install_packages jq; }
 step "$(docker-compose version --short 2>/dev/null | sed 's/^/docker-compose /'); $(promtool --version 2>&1 | head -n 1)"
 
 [ -f "$compose_file" ] || fail "$compose_file not found"

@@ -18,17 +18,7 @@ datasources=deploy/grafana/provisioning/datasources/prometheus.yml
 fail() { echo "check-monitoring: FAIL: $*" >&2; exit 1; }
 step() { echo "check-monitoring: $*"; }
 
-apt_updated=
-install_packages() {
-    local sudo=
-    [ "$(id -u)" -eq 0 ] || sudo=sudo
-    if [ -z "$apt_updated" ]; then
-        $sudo apt-get update -qq || fail "apt-get update failed"
-        apt_updated=yes
-    fi
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$@" \
-        >/dev/null || fail "apt-get install $* failed"
-}
+. .ci/packages.sh
 
 command -v promtool >/dev/null 2>&1 || { step "installing prometheus (for promtool)"; install_packages prometheus; }
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
