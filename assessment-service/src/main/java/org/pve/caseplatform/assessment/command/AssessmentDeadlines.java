@@ -1,20 +1,14 @@
 package org.pve.caseplatform.assessment.command;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.DeadlineMetrics;
+import org.pve.caseplatform.support.schedule.DeadlineStore;
 
 /**
  * The durable deadlines of assessments (MongoDB collection {@code assessment-deadlines}): one document per case whose
@@ -27,13 +21,10 @@ public class AssessmentDeadlines {
     static final String COLLECTION = "assessment-deadlines";
     static final String KIND = "assessment";
 
-    private final MongoCollection<Document> deadlines;
-    private final DeadlineMetrics metrics;
+    private final DeadlineStore deadlines;
 
     public AssessmentDeadlines(ServiceDatabase database, MeterRegistry registry) {
-        this.deadlines = database.database().getCollection(COLLECTION);
-        this.deadlines.createIndex(Indexes.ascending("fired", "dueAtMillis"));
-        this.metrics = new DeadlineMetrics(registry, deadlines, deadline -> KIND);
+        this.deadlines = new DeadlineStore(database.database().getCollection(COLLECTION), registry, deadline -> KIND);
     }
 
     /** An assessment's deadline still to fire. */
@@ -42,44 +33,34 @@ public class AssessmentDeadlines {
 
     /** Records the deadline unless the case has one; dueAt keeps the instant exactly, dueAtMillis is for queries. */
     public void schedule(UUID caseId, String districtId, Instant dueAt) {
-        deadlines.updateOne(Filters.eq("_id", idOf(caseId)), Updates.combine(
-                Updates.setOnInsert("caseId", caseId.toString()),
-                Updates.setOnInsert(DeadlineMetrics.DISTRICT, districtId),
-                Updates.setOnInsert("dueAtMillis", dueAt.toEpochMilli()),
-                Updates.setOnInsert("dueAt", dueAt.toString()),
-                Updates.setOnInsert("fired", false)), new UpdateOptions().upsert(true));
+        deadlines.schedule(idOf(caseId), districtId, dueAt, new Document("caseId", caseId.toString()));
     }
 
     /** The deadlines due at {@code now} that have not fired yet, earliest first. */
     public List<Deadline> due(Instant now, int limit) {
-        List<Deadline> due = new ArrayList<>();
-        deadlines.find(Filters.and(Filters.eq("fired", false), Filters.lte("dueAtMillis", now.toEpochMilli())))
-                .sort(Indexes.ascending("dueAtMillis")).limit(limit)
-                .forEach(document -> due.add(new Deadline(document.getString("_id"),
-                        UUID.fromString(document.getString("caseId")), Instant.parse(document.getString("dueAt")))));
-        return due;
+        return deadlines.due(now, limit, document -> new Deadline(document.getString("_id"),
+                UUID.fromString(document.getString("caseId")), Instant.parse(document.getString("dueAt"))));
     }
 
     /** Marks the deadline fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Deadline deadline, Instant firedAt) {
-        metrics.markFired(deadline.id(), firedAt);
+        deadlines.markFired(deadline.id(), firedAt);
     }
 
     /** Recounts the pending and overdue gauges as of {@code now}. */
     public void measure(Instant now) {
-        metrics.refresh(now);
+        deadlines.measure(now);
     }
 
     /** The district of a case whose assessment was opened, when its deadline names one. */
     public Optional<String> districtOf(UUID caseId) {
-        Document deadline = deadlines.find(Filters.eq("_id", idOf(caseId)))
-                .projection(Projections.include(DeadlineMetrics.DISTRICT)).first();
+        Document deadline = deadlines.find(idOf(caseId));
         return Optional.ofNullable(deadline == null ? null : deadline.getString(DeadlineMetrics.DISTRICT));
     }
 
     /** Drops a deadline whose case has no assessment (the command that recorded it failed). */
     public void drop(Deadline deadline) {
-        deadlines.deleteOne(Filters.eq("_id", deadline.id()));
+        deadlines.drop(deadline.id());
     }
 
     static String idOf(UUID caseId) {

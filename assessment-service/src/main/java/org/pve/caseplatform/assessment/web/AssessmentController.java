@@ -195,7 +195,8 @@ class AssessmentController {
                                                   String ifMatch,
                                                   @Valid @RequestBody EscalationRequest request) {
         access.command(caller, Operation.CONTRIBUTE_TO_ASSESSMENT, caseId, true);
-        changes.send(new EscalateAssessment(caseId, request.reason(), caller.id(), request.escalatedTo()), caseId, ifMatch);
+        changes.send(new EscalateAssessment(caseId, request.reason(), caller.id(), request.escalatedTo()), caseId,
+                ifMatch);
         return accepted(HttpStatus.OK, caller, caseId);
     }
 

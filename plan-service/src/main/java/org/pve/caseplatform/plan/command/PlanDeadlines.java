@@ -1,18 +1,13 @@
 package org.pve.caseplatform.plan.command;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.DeadlineMetrics;
+import org.pve.caseplatform.support.schedule.DeadlineStore;
 
 /**
  * The plan's durable deadlines (MongoDB collection {@value #COLLECTION}), one document per deadline of every type:
@@ -24,13 +19,10 @@ public class PlanDeadlines {
 
     static final String COLLECTION = "plan_deadlines";
 
-    private final MongoCollection<Document> deadlines;
-    private final DeadlineMetrics metrics;
+    private final DeadlineStore deadlines;
 
     public PlanDeadlines(ServiceDatabase database, MeterRegistry registry) {
-        this.deadlines = database.database().getCollection(COLLECTION);
-        this.deadlines.createIndex(Indexes.ascending("fired", "dueAtMillis"));
-        this.metrics = new DeadlineMetrics(registry, deadlines,
+        this.deadlines = new DeadlineStore(database.database().getCollection(COLLECTION), registry,
                 deadline -> Type.valueOf(deadline.getString("type")).kind, "type");
     }
 
@@ -64,41 +56,32 @@ public class PlanDeadlines {
 
     /** Records the deadline unless it is already there: an event seen twice does not move it. */
     private void schedule(String id, Type type, UUID caseId, String districtId, UUID commissionId, Instant dueAt) {
-        deadlines.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.setOnInsert("type", type.name()),
-                Updates.setOnInsert("caseId", caseId.toString()),
-                Updates.setOnInsert(DeadlineMetrics.DISTRICT, districtId),
-                Updates.setOnInsert("commissionId", commissionId == null ? null : commissionId.toString()),
-                Updates.setOnInsert("dueAtMillis", dueAt.toEpochMilli()),
-                Updates.setOnInsert("dueAt", dueAt.toString()),
-                Updates.setOnInsert("fired", false)), new UpdateOptions().upsert(true));
+        deadlines.schedule(id, districtId, dueAt, new Document("type", type.name())
+                .append("caseId", caseId.toString())
+                .append("commissionId", commissionId == null ? null : commissionId.toString()));
     }
 
     /** The deadlines due at {@code now} that have not fired yet, earliest first. */
     public List<Deadline> due(Instant now, int limit) {
-        List<Deadline> due = new ArrayList<>();
-        deadlines.find(Filters.and(Filters.eq("fired", false), Filters.lte("dueAtMillis", now.toEpochMilli())))
-                .sort(Indexes.ascending("dueAtMillis")).limit(limit)
-                .forEach(document -> due.add(new Deadline(document.getString("_id"),
-                        Type.valueOf(document.getString("type")), UUID.fromString(document.getString("caseId")),
-                        document.getString("commissionId") == null ? null
-                                : UUID.fromString(document.getString("commissionId")),
-                        Instant.ofEpochMilli(document.getLong("dueAtMillis")))));
-        return due;
+        return deadlines.due(now, limit, document -> new Deadline(document.getString("_id"),
+                Type.valueOf(document.getString("type")), UUID.fromString(document.getString("caseId")),
+                document.getString("commissionId") == null ? null
+                        : UUID.fromString(document.getString("commissionId")),
+                Instant.ofEpochMilli(document.getLong("dueAtMillis"))));
     }
 
     /** Marks the deadline fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Deadline deadline, Instant firedAt) {
-        metrics.markFired(deadline.id(), firedAt);
+        deadlines.markFired(deadline.id(), firedAt);
     }
 
     /** Recounts the pending and overdue gauges as of {@code now}. */
     public void measure(Instant now) {
-        metrics.refresh(now);
+        deadlines.measure(now);
     }
 
     /** Drops a deadline whose plan was never stored (the command that would have opened it failed). */
     public void drop(Deadline deadline) {
-        deadlines.deleteOne(Filters.eq("_id", deadline.id()));
+        deadlines.drop(deadline.id());
     }
 }

@@ -28,9 +28,12 @@ public final class CatalogueUpcasters {
                 ? Integer.toString(EventCatalogue.of(payloadType).revision()) : null;
     }
 
-    /** One Axon upcaster per step of the contract, in order. */
+    /** One Axon upcaster per step of the contract, in order; stateless, so one chain serves every read. */
+    private static final EventUpcasterChain CHAIN =
+            new EventUpcasterChain(Upcasters.all().stream().map(Step::new).toList());
+
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(Upcasters.all().stream().map(Step::new).toList());
+        return CHAIN;
     }
 
     /** One step of one event, on Axon's intermediate representation of a stored event. */

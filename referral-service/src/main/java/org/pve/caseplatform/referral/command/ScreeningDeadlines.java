@@ -1,18 +1,13 @@
 package org.pve.caseplatform.referral.command;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.DeadlineMetrics;
+import org.pve.caseplatform.support.schedule.DeadlineStore;
 
 /**
  * The referral-service's durable deadlines (MongoDB collection {@code deadlines}): one document per referral's
@@ -26,13 +21,10 @@ public class ScreeningDeadlines {
     static final String KIND = "screening";
     private static final String PREFIX = "screening-overdue:";
 
-    private final MongoCollection<Document> deadlines;
-    private final DeadlineMetrics metrics;
+    private final DeadlineStore deadlines;
 
     public ScreeningDeadlines(ServiceDatabase database, MeterRegistry registry) {
-        this.deadlines = database.database().getCollection(COLLECTION);
-        this.deadlines.createIndex(Indexes.ascending("fired", "dueAtMillis"));
-        this.metrics = new DeadlineMetrics(registry, deadlines, deadline -> KIND);
+        this.deadlines = new DeadlineStore(database.database().getCollection(COLLECTION), registry, deadline -> KIND);
     }
 
     /** A screening deadline still to fire. */
@@ -41,37 +33,28 @@ public class ScreeningDeadlines {
 
     /** Records the deadline unless it is already there: a command handled twice does not move it. */
     public void schedule(UUID referralId, String districtId, Instant dueAt) {
-        deadlines.updateOne(Filters.eq("_id", PREFIX + referralId), Updates.combine(
-                Updates.setOnInsert("referralId", referralId.toString()),
-                Updates.setOnInsert("districtId", districtId),
-                Updates.setOnInsert("dueAtMillis", dueAt.toEpochMilli()),
-                Updates.setOnInsert("dueAt", dueAt.toString()),
-                Updates.setOnInsert("fired", false)), new UpdateOptions().upsert(true));
+        deadlines.schedule(PREFIX + referralId, districtId, dueAt, new Document("referralId", referralId.toString()));
     }
 
     /** The deadlines due at {@code now} that have not fired yet, earliest first. */
     public List<Deadline> due(Instant now, int limit) {
-        List<Deadline> due = new ArrayList<>();
-        deadlines.find(Filters.and(Filters.eq("fired", false), Filters.lte("dueAtMillis", now.toEpochMilli())))
-                .sort(Indexes.ascending("dueAtMillis")).limit(limit)
-                .forEach(document -> due.add(new Deadline(document.getString("_id"),
-                        UUID.fromString(document.getString("referralId")),
-                        Instant.ofEpochMilli(document.getLong("dueAtMillis")))));
-        return due;
+        return deadlines.due(now, limit, document -> new Deadline(document.getString("_id"),
+                UUID.fromString(document.getString("referralId")),
+                Instant.ofEpochMilli(document.getLong("dueAtMillis"))));
     }
 
     /** Marks the deadline fired; counts it the first time only, so a second instance firing it too adds nothing. */
     public void markFired(Deadline deadline, Instant firedAt) {
-        metrics.markFired(deadline.id(), firedAt);
+        deadlines.markFired(deadline.id(), firedAt);
     }
 
     /** Recounts the pending and overdue gauges as of {@code now}. */
     public void measure(Instant now) {
-        metrics.refresh(now);
+        deadlines.measure(now);
     }
 
     /** Drops a deadline whose referral was never stored (the command that would have created it failed). */
     public void drop(Deadline deadline) {
-        deadlines.deleteOne(Filters.eq("_id", deadline.id()));
+        deadlines.drop(deadline.id());
     }
 }
