@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -18,6 +19,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.pve.caseplatform.contract.upcasting.UnknownEventRevision;
+import org.pve.caseplatform.support.kafka.parking.ParkedSequences;
+import org.pve.caseplatform.support.kafka.parking.ParkingSettings;
+import org.pve.caseplatform.support.kafka.parking.RetryOutcome;
+import org.pve.caseplatform.support.kafka.parking.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * not a poison message: the loop stops where it is, without committing past the record, logs the error and sets
  * {@code platform.consumer.stopped} for its name to 1, so an alert calls for the consumer's new version; once that
  * runs, it resumes at the same record.
+ * <p>
+ * Parked in a {@link ParkedSequences} store ({@link #parkIn}), a record that fails for a reason of its own, not a
+ * transient one ({@link TransientFailures}), is tried a few times more and then its case is parked: set aside with
+ * the reason, its later records queued behind it, while the partition goes on with the other cases (ADR 0011). A
+ * retry asked for ({@link #retryParked}) runs in the loop's thread between two batches.
  *
  * @param <V> the record value type
  */
@@ -56,8 +66,12 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
     private volatile UnknownEventRevision stoppedBy;
     private volatile boolean running;
     private volatile Consumer<String, V> consumer;
+    private final MeterRegistry registry;
+    private volatile CaseParking<V> parking;
     private Thread worker;
     private int failuresInARow;
+    private ConsumerRecord<String, V> failing;
+    private int failedAttempts;
 
     public KafkaRecordLoop(String name, Collection<String> topics, Supplier<Consumer<String, V>> consumers,
                            RecordHandler<V> handler, MeterRegistry registry) {
@@ -66,9 +80,35 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
         this.consumers = consumers;
         this.handler = handler;
         this.lag = new ConsumerLag(registry, name);
+        this.registry = registry;
         Gauge.builder("platform.consumer.stopped", stopped, AtomicInteger::get)
                 .description("1 once the consumer stopped on an event revision newer than it knows")
                 .tag("consumer", name).register(registry);
+    }
+
+    /**
+     * Parks the cases of records that keep failing for a reason of their own in {@code store}, reading them again
+     * for a retry with consumers from {@code readers} (no group: they only assign and seek). Before {@link #start}.
+     */
+    public synchronized void parkIn(ParkedSequences store, ParkingSettings settings,
+                                    Supplier<Consumer<String, V>> readers) {
+        if (running) {
+            throw new IllegalStateException(name + " is running already");
+        }
+        parking = new CaseParking<>(name, store, settings, readers, registry);
+    }
+
+    /** Retries a parked case of this consumer in the loop's thread; completes once it did (or the loop stopped). */
+    public CompletableFuture<RetryOutcome> retryParked(String caseId) {
+        CaseParking<V> current = parking;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(name + " parks nothing"));
+        }
+        CompletableFuture<RetryOutcome> outcome = current.requestRetry(caseId);
+        if (!running) {
+            current.refuseRetries();
+        }
+        return outcome;
     }
 
     /** The deployment error the loop stopped on, if it did. */
@@ -122,10 +162,16 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
 
                     @Override
                     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        if (parking != null) {
+                            parking.reload(); // another instance may have parked cases of these partitions
+                        }
                     }
                 });
                 while (running) {
                     processBatch(kafka, kafka.poll(Duration.ofMillis(500)));
+                    if (parking != null && running) {
+                        parking.serveRetries(handler);
+                    }
                     lag.update(kafka);
                 }
             } catch (WakeupException e) {
@@ -137,6 +183,9 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
                 consumer = null;
                 lag.forgetAll();
             }
+        }
+        if (parking != null) {
+            parking.refuseRetries();
         }
     }
 
@@ -161,8 +210,12 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
 
     private boolean handled(ConsumerRecord<String, V> record) {
         try {
+            if (parking != null && parking.queuedBehindParkedCase(record)) {
+                return true;
+            }
             handler.handle(record);
             failuresInARow = 0;
+            failing = null;
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -178,11 +231,39 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
                         newer.get().getMessage());
                 return false;
             }
+            if (parking != null && !TransientFailures.isTransient(e) && parking.canPark(record)) {
+                return parkedAfterAttempts(record, e);
+            }
             failuresInARow++;
             Duration delay = retryDelay();
             log.warn("{} could not handle the record at {}/{}@{}, trying again in {}: {}", name, record.topic(),
                     record.partition(), record.offset(), delay, describe(e));
             pause(delay);
+            return false;
+        }
+    }
+
+    /** Tries a record failing for a reason of its own a few times, then parks its case: true once parked. */
+    private boolean parkedAfterAttempts(ConsumerRecord<String, V> record, Exception failure) {
+        boolean same = failing != null && failing.topic().equals(record.topic())
+                && failing.partition() == record.partition() && failing.offset() == record.offset();
+        failedAttempts = same ? failedAttempts + 1 : 1;
+        failing = record;
+        ParkingSettings settings = parking.settings();
+        if (failedAttempts < settings.attempts()) {
+            log.warn("{} could not handle the record at {}/{}@{} (attempt {} of {}): {}", name, record.topic(),
+                    record.partition(), record.offset(), failedAttempts, settings.attempts(), describe(failure));
+            pause(settings.pause());
+            return false;
+        }
+        try {
+            parking.park(record, failure, failedAttempts);
+            failing = null;
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("{} could not park the case of the record at {}/{}@{}, trying again: {}", name, record.topic(),
+                    record.partition(), record.offset(), describe(e));
+            pause(settings.pause());
             return false;
         }
     }
