@@ -1,5 +1,6 @@
 package org.pve.caseplatform.support.kafka.parking;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoExecutionTimeoutException;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.errors.RetriableException;
  * Tells a failure of the platform (MongoDB or Kafka unreachable or slow) from a failure of the record: a transient
  * one anywhere in the cause chain means the record may well succeed once the platform is back, so it is retried
  * while its partition waits and never parked; otherwise an outage would park every case that came along during it.
+ * Jackson's exceptions are IOExceptions too, but a record that cannot be read never will be: not transient.
  */
 public final class TransientFailures {
 
@@ -30,7 +32,7 @@ public final class TransientFailures {
     public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             Throwable current = cause;
-            if (TRANSIENT.stream().anyMatch(type -> type.isInstance(current))) {
+            if (!(cause instanceof JacksonException) && TRANSIENT.stream().anyMatch(type -> type.isInstance(current))) {
                 return true;
             }
             if (cause instanceof MongoException mongo
