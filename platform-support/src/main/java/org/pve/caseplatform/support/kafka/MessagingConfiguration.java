@@ -63,18 +63,24 @@ public class MessagingConfiguration {
         return new ParkingSettings(attempts, pause);
     }
 
-    /** Starts the processors, each parking the cases it cannot handle in the service's own database first. */
+    /**
+     * Starts the processors, each parking the cases it cannot handle in the service's own database, except those
+     * named in {@code platform.parking.never}: a consumer that must see every record in partition order (the audit
+     * ledger's hash chains) waits for a failing record however long it takes, as before parking.
+     */
     @Bean
     public MessagingLifecycle messagingLifecycle(TopicProvisioner provisioner, OutboxRelay relay,
                                                  ObjectProvider<KafkaEventProcessor> processors,
                                                  CommandBus commandBus, ParkedSequences parked,
-                                                 ParkingSettings parking) {
+                                                 ParkingSettings parking,
+                                                 @Value("${platform.parking.never:}") List<String> neverPark) {
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             unitOfWork.afterCommit(committed -> relay.wakeUp());
             return chain.proceed();
         });
         List<KafkaEventProcessor> all = List.copyOf(processors.orderedStream().toList());
-        all.forEach(processor -> processor.parkIn(parked, parking));
+        all.stream().filter(processor -> !neverPark.contains(processor.name()))
+                .forEach(processor -> processor.parkIn(parked, parking));
         return new MessagingLifecycle(provisioner, relay, all);
     }
 }
