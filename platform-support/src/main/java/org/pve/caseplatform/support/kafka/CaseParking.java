@@ -50,6 +50,8 @@ final class CaseParking<V> {
     private final Set<String> parked = new HashSet<>();
     private final AtomicInteger parkedCount = new AtomicInteger();
     private final Queue<RetryRequest> retries = new ConcurrentLinkedQueue<>();
+    private ConsumerRecord<String, V> failing;
+    private int failedAttempts;
 
     CaseParking(String consumer, ParkedSequences store, ParkingSettings settings,
                 Supplier<Consumer<String, V>> readers, MeterRegistry registry) {
@@ -91,7 +93,33 @@ final class CaseParking<V> {
         return record.key() != null;
     }
 
-    void park(ConsumerRecord<String, V> record, Throwable failure, int attempts) {
+    /**
+     * Counts a failure of the record for a reason of its own; once it failed {@code attempts} times in a row, parks
+     * its case. True once parked; false when the loop is to pause and try the record again.
+     */
+    boolean parkedAfterAttempts(ConsumerRecord<String, V> record, Exception failure) {
+        boolean same = failing != null && failing.topic().equals(record.topic())
+                && failing.partition() == record.partition() && failing.offset() == record.offset();
+        failedAttempts = same ? failedAttempts + 1 : 1;
+        failing = record;
+        if (failedAttempts < settings.attempts()) {
+            log.warn("{} could not handle the record at {} (attempt {} of {}): {}", consumer,
+                    ParkedPosition.of(record).describe(), failedAttempts, settings.attempts(),
+                    KafkaRecordLoop.describe(failure));
+            return false;
+        }
+        try {
+            park(record, failure, failedAttempts);
+            failing = null;
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("{} could not park the case of the record at {}, trying again: {}", consumer,
+                    ParkedPosition.of(record).describe(), KafkaRecordLoop.describe(e));
+            return false;
+        }
+    }
+
+    private void park(ConsumerRecord<String, V> record, Throwable failure, int attempts) {
         ParkedPosition position = ParkedPosition.of(record);
         String reason = reason(position, failure, attempts);
         store.park(consumer, record.key(), ParkedPosition.header(record, EventHeaders.DISTRICT_ID), reason, position);

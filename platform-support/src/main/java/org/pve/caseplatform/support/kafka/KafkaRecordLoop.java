@@ -70,8 +70,6 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
     private volatile CaseParking<V> parking;
     private Thread worker;
     private int failuresInARow;
-    private ConsumerRecord<String, V> failing;
-    private int failedAttempts;
 
     public KafkaRecordLoop(String name, Collection<String> topics, Supplier<Consumer<String, V>> consumers,
                            RecordHandler<V> handler, MeterRegistry registry) {
@@ -215,7 +213,6 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
             }
             handler.handle(record);
             failuresInARow = 0;
-            failing = null;
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -232,38 +229,17 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
                 return false;
             }
             if (parking != null && !TransientFailures.isTransient(e) && parking.canPark(record)) {
-                return parkedAfterAttempts(record, e);
+                if (parking.parkedAfterAttempts(record, e)) {
+                    return true;
+                }
+                pause(parking.settings().pause());
+                return false;
             }
             failuresInARow++;
             Duration delay = retryDelay();
             log.warn("{} could not handle the record at {}/{}@{}, trying again in {}: {}", name, record.topic(),
                     record.partition(), record.offset(), delay, describe(e));
             pause(delay);
-            return false;
-        }
-    }
-
-    /** Tries a record failing for a reason of its own a few times, then parks its case: true once parked. */
-    private boolean parkedAfterAttempts(ConsumerRecord<String, V> record, Exception failure) {
-        boolean same = failing != null && failing.topic().equals(record.topic())
-                && failing.partition() == record.partition() && failing.offset() == record.offset();
-        failedAttempts = same ? failedAttempts + 1 : 1;
-        failing = record;
-        ParkingSettings settings = parking.settings();
-        if (failedAttempts < settings.attempts()) {
-            log.warn("{} could not handle the record at {}/{}@{} (attempt {} of {}): {}", name, record.topic(),
-                    record.partition(), record.offset(), failedAttempts, settings.attempts(), describe(failure));
-            pause(settings.pause());
-            return false;
-        }
-        try {
-            parking.park(record, failure, failedAttempts);
-            failing = null;
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("{} could not park the case of the record at {}/{}@{}, trying again: {}", name, record.topic(),
-                    record.partition(), record.offset(), describe(e));
-            pause(settings.pause());
             return false;
         }
     }
