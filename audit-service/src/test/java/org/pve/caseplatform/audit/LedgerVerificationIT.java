@@ -10,6 +10,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,7 @@ import org.pve.caseplatform.contract.ConcernCategory;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
 import org.pve.caseplatform.support.crypto.PersonalDataVault;
 import org.pve.caseplatform.support.kafka.CatalogueRecords;
+import org.pve.caseplatform.support.metrics.PlatformMetrics;
 import org.pve.caseplatform.support.security.Role;
 import org.pve.caseplatform.support.testing.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,6 +83,9 @@ class LedgerVerificationIT {
     private String database;
 
     @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
     private PersonalDataVault vault;
 
     @DynamicPropertySource
@@ -114,6 +119,15 @@ class LedgerVerificationIT {
     @AfterAll
     static void closeProducer() {
         producer.close();
+    }
+
+    @Test
+    @Order(0)
+    void theLedgerNeverParksACaseWhileTheOtherConsumersDo() {
+        // a parked record would leave a gap in the ledger's chain of its partition (ADR 0011)
+        assertThat(meters.find(PlatformMetrics.PARKED_SEQUENCES).tag("consumer", "audit-ledger").gauge()).isNull();
+        assertThat(meters.find(PlatformMetrics.PARKED_SEQUENCES).tag("consumer", "audit-cohorts").gauge())
+                .isNotNull();
     }
 
     @Test

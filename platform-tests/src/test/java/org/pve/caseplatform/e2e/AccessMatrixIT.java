@@ -116,9 +116,9 @@ class AccessMatrixIT {
     void everyEndpointAnswersEveryRoleAsTheMatrixSays() {
         probes = MatrixProbes.of(platform, records);
         assertThat(probes.keySet()).as("a probe for every endpoint of the matrix")
-                .containsAll(matrix.endpoints().stream().map(Endpoint::key).toList());
+                .containsAll(matrix.endpoints().stream().map(AccessMatrixIT::label).toList());
         for (Endpoint endpoint : matrix.endpoints()) {
-            Probe probe = probes.get(endpoint.key());
+            Probe probe = probes.get(label(endpoint));
             OperationRow operation = matrix.operation(endpoint.operation());
             for (Persona caller : callers) {
                 List<Target> targets = operation.cell(caller.role()).equals("-")
@@ -132,7 +132,7 @@ class AccessMatrixIT {
                 + "the matrix refuses is sent the first target only; '!' where the answer broke the matrix):\n{}",
                 summary());
         List<String> failures = calls.stream().filter(Call::failed)
-                .map(c -> c.endpoint().key() + " as " + c.caller().id() + " on " + c.target() + ": " + c.problem())
+                .map(c -> label(c.endpoint()) + " as " + c.caller().id() + " on " + c.target() + ": " + c.problem())
                 .toList();
         log.info("{} calls; {} answers hidden by scope compared with an unknown id's", calls.size(),
                 comparedWithUnknownIds);
@@ -300,7 +300,7 @@ class AccessMatrixIT {
         List<String> columns = callers.stream().map(p -> p.id().substring(2)).toList();
         Map<String, Map<String, List<Call>>> byEndpoint = new LinkedHashMap<>();
         for (Call call : calls) {
-            byEndpoint.computeIfAbsent(call.endpoint().key(), k -> new LinkedHashMap<>())
+            byEndpoint.computeIfAbsent(label(call.endpoint()), k -> new LinkedHashMap<>())
                     .computeIfAbsent(call.caller().id().substring(2), k -> new ArrayList<>()).add(call);
         }
         Map<String, Integer> widths = new LinkedHashMap<>();
@@ -326,11 +326,17 @@ class AccessMatrixIT {
         });
         table.append("legend: the targets of each endpoint, in order\n");
         for (Endpoint endpoint : matrix.endpoints()) {
-            table.append("  ").append(endpoint.key()).append(" (").append(endpoint.operation()).append("): ")
-                    .append(probes.get(endpoint.key()).targets().stream().map(Target::toString)
+            table.append("  ").append(label(endpoint)).append(" (").append(endpoint.operation()).append("): ")
+                    .append(probes.get(label(endpoint)).targets().stream().map(Target::toString)
                             .collect(Collectors.joining("/"))).append('\n');
         }
         return table.toString();
+    }
+
+    /** The endpoint's probe key: "METHOD path", with its service first where every service serves the path. */
+    private static String label(Endpoint endpoint) {
+        String own = endpoint.service() + " " + endpoint.key();
+        return probes.containsKey(own) ? own : endpoint.key();
     }
 
     private static String normalise(String path) {

@@ -33,7 +33,10 @@ final class MatrixProbes {
     private MatrixProbes() {
     }
 
-    /** A probe per endpoint, keyed "METHOD path" as the access matrix names it. */
+    /**
+     * A probe per endpoint, keyed "METHOD path" as the access matrix names it, or "service METHOD path" for a path
+     * every service serves (the parked cases of its consumers).
+     */
     static Map<String, Probe> of(SecuredPlatform platform, MatrixRecords r) {
         String referral = platform.referral();
         String assessment = platform.assessment();
@@ -217,6 +220,17 @@ final class MatrixProbes {
                 (id, t, caller) -> new Request(audit + "/replays", Map.of("districtId", id))));
         probes.put("GET /replays/{replayId}", probe(List.of(r.replayFyn, r.replayNord),
                 (id, t, caller) -> new Request(audit + "/replays/" + id, null)));
+
+        // every service: the parked cases of its consumers (ADR 0011). None is parked in the matrix run, so a retry
+        // that passes the gate is answered 400 naming caseId, which the probe leaves out
+        for (String service : SecuredPlatform.SERVICES) {
+            String base = platform.url(service);
+            String name = service.substring(0, service.indexOf('-'));
+            probes.put(name + " GET /ops/parked", probe(List.of(r.districtFyn, r.districtNord),
+                    (id, t, caller) -> new Request(base + "/ops/parked?districtId=" + id, null)));
+            probes.put(name + " POST /ops/parked/retry", probe(List.of(r.none),
+                    (id, t, caller) -> new Request(base + "/ops/parked/retry", Map.of("consumer", "any"))));
+        }
         return probes;
     }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -18,6 +19,10 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.pve.caseplatform.contract.upcasting.UnknownEventRevision;
+import org.pve.caseplatform.support.kafka.parking.ParkedSequences;
+import org.pve.caseplatform.support.kafka.parking.ParkingSettings;
+import org.pve.caseplatform.support.kafka.parking.RetryOutcome;
+import org.pve.caseplatform.support.kafka.parking.TransientFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * not a poison message: the loop stops where it is, without committing past the record, logs the error and sets
  * {@code platform.consumer.stopped} for its name to 1, so an alert calls for the consumer's new version; once that
  * runs, it resumes at the same record.
+ * <p>
+ * Parked in a {@link ParkedSequences} store ({@link #parkIn}), a record that fails for a reason of its own, not a
+ * transient one ({@link TransientFailures}), is tried a few times more and then its case is parked: set aside with
+ * the reason, its later records queued behind it, while the partition goes on with the other cases (ADR 0011). A
+ * retry asked for ({@link #retryParked}) runs in the loop's thread between two batches.
  *
  * @param <V> the record value type
  */
@@ -56,6 +66,8 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
     private volatile UnknownEventRevision stoppedBy;
     private volatile boolean running;
     private volatile Consumer<String, V> consumer;
+    private final MeterRegistry registry;
+    private volatile CaseParking<V> parking;
     private Thread worker;
     private int failuresInARow;
 
@@ -66,9 +78,35 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
         this.consumers = consumers;
         this.handler = handler;
         this.lag = new ConsumerLag(registry, name);
+        this.registry = registry;
         Gauge.builder("platform.consumer.stopped", stopped, AtomicInteger::get)
                 .description("1 once the consumer stopped on an event revision newer than it knows")
                 .tag("consumer", name).register(registry);
+    }
+
+    /**
+     * Parks the cases of records that keep failing for a reason of their own in {@code store}, reading them again
+     * for a retry with consumers from {@code readers} (no group: they only assign and seek). Before {@link #start}.
+     */
+    public synchronized void parkIn(ParkedSequences store, ParkingSettings settings,
+                                    Supplier<Consumer<String, V>> readers) {
+        if (running) {
+            throw new IllegalStateException(name + " is running already");
+        }
+        parking = new CaseParking<>(name, store, settings, readers, registry);
+    }
+
+    /** Retries a parked case of this consumer in the loop's thread; completes once it did (or the loop stopped). */
+    public CompletableFuture<RetryOutcome> retryParked(String caseId) {
+        CaseParking<V> current = parking;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(name + " parks nothing"));
+        }
+        CompletableFuture<RetryOutcome> outcome = current.requestRetry(caseId);
+        if (!running) {
+            current.refuseRetries();
+        }
+        return outcome;
     }
 
     /** The deployment error the loop stopped on, if it did. */
@@ -122,10 +160,16 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
 
                     @Override
                     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                        if (parking != null) {
+                            parking.reload(); // another instance may have parked cases of these partitions
+                        }
                     }
                 });
                 while (running) {
                     processBatch(kafka, kafka.poll(Duration.ofMillis(500)));
+                    if (parking != null && running) {
+                        parking.serveRetries(handler);
+                    }
                     lag.update(kafka);
                 }
             } catch (WakeupException e) {
@@ -137,6 +181,9 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
                 consumer = null;
                 lag.forgetAll();
             }
+        }
+        if (parking != null) {
+            parking.refuseRetries();
         }
     }
 
@@ -161,6 +208,9 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
 
     private boolean handled(ConsumerRecord<String, V> record) {
         try {
+            if (parking != null && parking.queuedBehindParkedCase(record)) {
+                return true;
+            }
             handler.handle(record);
             failuresInARow = 0;
             return true;
@@ -176,6 +226,13 @@ public final class KafkaRecordLoop<V> implements AutoCloseable {
                 running = false;
                 log.error("{} STOPPED at {}/{}@{}: {}", name, record.topic(), record.partition(), record.offset(),
                         newer.get().getMessage());
+                return false;
+            }
+            if (parking != null && !TransientFailures.isTransient(e) && parking.canPark(record)) {
+                if (parking.parkedAfterAttempts(record, e)) {
+                    return true;
+                }
+                pause(parking.settings().pause());
                 return false;
             }
             failuresInARow++;

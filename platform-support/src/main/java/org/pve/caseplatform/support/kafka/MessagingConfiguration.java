@@ -14,6 +14,8 @@ import org.pve.caseplatform.support.eventstore.OutboxStorageStrategy;
 import org.pve.caseplatform.support.eventstore.PublicationLease;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.eventstore.StoredEventConverter;
+import org.pve.caseplatform.support.kafka.parking.ParkedSequences;
+import org.pve.caseplatform.support.kafka.parking.ParkingSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,13 +53,34 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    public ParkedSequences parkedSequences(ServiceDatabase database) {
+        return new ParkedSequences(database.database().getCollection(ParkedSequences.COLLECTION), Clock.systemUTC());
+    }
+
+    @Bean
+    public ParkingSettings parkingSettings(@Value("${platform.parking.attempts:3}") int attempts,
+                                           @Value("${platform.parking.pause:500ms}") Duration pause) {
+        return new ParkingSettings(attempts, pause);
+    }
+
+    /**
+     * Starts the processors, each parking the cases it cannot handle in the service's own database, except those
+     * named in {@code platform.parking.never}: a consumer that must see every record in partition order (the audit
+     * ledger's hash chains) waits for a failing record however long it takes, as before parking.
+     */
+    @Bean
     public MessagingLifecycle messagingLifecycle(TopicProvisioner provisioner, OutboxRelay relay,
                                                  ObjectProvider<KafkaEventProcessor> processors,
-                                                 CommandBus commandBus) {
+                                                 CommandBus commandBus, ParkedSequences parked,
+                                                 ParkingSettings parking,
+                                                 @Value("${platform.parking.never:}") List<String> neverPark) {
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             unitOfWork.afterCommit(committed -> relay.wakeUp());
             return chain.proceed();
         });
-        return new MessagingLifecycle(provisioner, relay, List.copyOf(processors.orderedStream().toList()));
+        List<KafkaEventProcessor> all = List.copyOf(processors.orderedStream().toList());
+        all.stream().filter(processor -> !neverPark.contains(processor.name()))
+                .forEach(processor -> processor.parkIn(parked, parking));
+        return new MessagingLifecycle(provisioner, relay, all);
     }
 }

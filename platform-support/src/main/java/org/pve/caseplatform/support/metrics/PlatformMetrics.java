@@ -16,6 +16,7 @@ public final class PlatformMetrics {
     public static final String DEADLINES_OVERDUE = "platform.deadlines.overdue";
     public static final String DEADLINES_FIRED = "platform.deadlines.fired";
     public static final String DEAD_LETTERS = "platform.dead.letters";
+    public static final String PARKED_SEQUENCES = "platform.parked.sequences";
     public static final String REPLAY_EVENTS = "platform.replay.events";
     public static final String REPLAY_PROGRESS = "platform.replay.progress";
 

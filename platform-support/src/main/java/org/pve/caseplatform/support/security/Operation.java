@@ -76,7 +76,11 @@ public enum Operation {
     VIEW_COHORTS(Kind.LIST, roles().to(ANALYST, DISTRICT).to(NETWORK_MEMBER, DISTRICT).to(OPERATOR, DISTRICT)
             .to(AUDITOR, DISTRICT).to(DATA_PROTECTION_OFFICER, DISTRICT)),
     RUN_REPLAY(Kind.COMMAND, roles().to(ANALYST, DISTRICT).to(AUDITOR, DISTRICT)),
-    EXPORT_SUBJECT_DATA(Kind.CASE_DETAIL, roles().to(DATA_PROTECTION_OFFICER, DISTRICT));
+    EXPORT_SUBJECT_DATA(Kind.CASE_DETAIL, roles().to(DATA_PROTECTION_OFFICER, DISTRICT)),
+
+    // every service with consumers (platform-support): cases parked after a poison message
+    LIST_PARKED_SEQUENCES(Kind.LIST, roles().to(OPERATOR, DISTRICT)),
+    RETRY_PARKED_SEQUENCE(Kind.COMMAND, roles().to(OPERATOR, DISTRICT));
 
     /** What an operation does with case data, which decides whether it needs a purpose and an access-log entry. */
     public enum Kind {

@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * for the platform's audience, unexpired, naming a caller (role, agency, districts). Without a token only health,
  * metrics, the operator dashboard (/ops/**: audit-service's page of the same aggregate figures as the metrics, no
  * case and no person), the API description and a public referral get through; the policy then decides per
- * operation.
+ * operation. The parked cases under /ops/parked name cases, so they need a token like any other endpoint.
  */
 @AutoConfiguration(after = MessagingConfiguration.class)
 @EnableWebSecurity
@@ -48,6 +48,7 @@ public class SecurityConfiguration {
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/ops/parked", "/ops/parked/**").authenticated()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                                 "/actuator/prometheus", "/ops/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/error").permitAll()
