@@ -14,6 +14,8 @@ import org.pve.caseplatform.support.eventstore.OutboxStorageStrategy;
 import org.pve.caseplatform.support.eventstore.PublicationLease;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.eventstore.StoredEventConverter;
+import org.pve.caseplatform.support.sharding.DistrictShard;
+import org.pve.caseplatform.support.sharding.ShardingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,8 +23,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Wires a service to Kafka: its domain topics, the outbox relay that publishes its events, and its consumers. */
-@AutoConfiguration(after = EventStoreConfiguration.class)
+/**
+ * Wires a service to Kafka: its domain topics, the outbox relay that publishes its events, and its consumers, each
+ * pinned to the instance's district shard before it starts (ADR 0010).
+ */
+@AutoConfiguration(after = {EventStoreConfiguration.class, ShardingConfiguration.class})
 @EnableConfigurationProperties(KafkaSettings.class)
 public class MessagingConfiguration {
 
@@ -53,11 +58,14 @@ public class MessagingConfiguration {
     @Bean
     public MessagingLifecycle messagingLifecycle(TopicProvisioner provisioner, OutboxRelay relay,
                                                  ObjectProvider<KafkaEventProcessor> processors,
-                                                 CommandBus commandBus) {
+                                                 ObjectProvider<DistrictShard> shard, CommandBus commandBus) {
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             unitOfWork.afterCommit(committed -> relay.wakeUp());
             return chain.proceed();
         });
-        return new MessagingLifecycle(provisioner, relay, List.copyOf(processors.orderedStream().toList()));
+        List<KafkaEventProcessor> consumers = List.copyOf(processors.orderedStream().toList());
+        DistrictShard ownShard = shard.getIfAvailable(DistrictShard::everything);
+        consumers.forEach(processor -> processor.pin(ownShard));
+        return new MessagingLifecycle(provisioner, relay, consumers);
     }
 }
