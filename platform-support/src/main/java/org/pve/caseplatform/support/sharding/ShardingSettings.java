@@ -1,5 +1,6 @@
 package org.pve.caseplatform.support.sharding;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,8 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("platform.sharding")
 public record ShardingSettings(Map<String, List<String>> shards, String shard) {
 
+    /** Districts as written, without the blanks a folded list in YAML or an environment variable may leave. */
     public ShardingSettings {
-        shards = shards == null ? Map.of() : Map.copyOf(shards);
+        Map<String, List<String>> trimmed = new LinkedHashMap<>();
+        if (shards != null) {
+            shards.forEach((name, districts) -> trimmed.put(name, districts == null ? List.of()
+                    : districts.stream().map(String::strip).filter(district -> !district.isEmpty()).toList()));
+        }
+        shards = Map.copyOf(trimmed);
         shard = shard == null || shard.isBlank() ? null : shard.strip();
     }
 }
