@@ -65,7 +65,7 @@ public class MessagingConfiguration {
         });
         List<KafkaEventProcessor> consumers = List.copyOf(processors.orderedStream().toList());
         DistrictShard ownShard = shard.getIfAvailable(DistrictShard::everything);
-        consumers.forEach(processor -> processor.pin(ownShard));
+        consumers.forEach(processor -> processor.pin(ownShard.forConsumer(processor.name())));
         return new MessagingLifecycle(provisioner, relay, consumers);
     }
 }

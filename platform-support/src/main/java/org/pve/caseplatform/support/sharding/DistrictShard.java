@@ -34,16 +34,18 @@ public final class DistrictShard {
     private final String name;
     private final Set<String> districts;
     private final boolean pinned;
+    private final Set<String> wholePartitionConsumers;
 
-    private DistrictShard(String name, Set<String> districts, boolean pinned) {
+    private DistrictShard(String name, Set<String> districts, boolean pinned, Collection<String> wholePartition) {
         this.name = name;
         this.districts = Set.copyOf(districts);
         this.pinned = pinned;
+        this.wholePartitionConsumers = Set.copyOf(wholePartition);
     }
 
     /** The general shard of a service without named shards: every district. */
     public static DistrictShard everything() {
-        return new DistrictShard(GENERAL, Set.of(), false);
+        return new DistrictShard(GENERAL, Set.of(), false, Set.of());
     }
 
     /**
@@ -58,7 +60,7 @@ public final class DistrictShard {
         new TreeMap<>(settings.shards()).forEach((shard, members) -> claim(shard, members, directory, owners));
         Set<String> claimed = owners.keySet();
         if (settings.shard() == null) {
-            return new DistrictShard(GENERAL, claimed, false);
+            return new DistrictShard(GENERAL, claimed, false, settings.wholePartitionConsumers());
         }
         List<String> own = settings.shards().get(settings.shard());
         if (own == null) {
@@ -66,7 +68,7 @@ public final class DistrictShard {
                     + " names no shard of platform.sharding.shards (there are: " + new TreeSet<>(settings.shards()
                     .keySet()) + ")");
         }
-        return new DistrictShard(settings.shard(), Set.copyOf(own), true);
+        return new DistrictShard(settings.shard(), Set.copyOf(own), true, settings.wholePartitionConsumers());
     }
 
     private static void claim(String shard, Collection<String> members, DistrictDirectory directory,
@@ -114,6 +116,14 @@ public final class DistrictShard {
     public boolean handles(Headers headers) {
         Header district = headers.lastHeader(EventHeaders.DISTRICT_ID);
         return handles(district == null ? null : new String(district.value(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The shard a consumer of this instance works in: this one, or every district for a consumer that must see every
+     * record of its partitions ({@code platform.sharding.whole-partition-consumers}).
+     */
+    public DistrictShard forConsumer(String consumer) {
+        return wholePartitionConsumers.contains(consumer) ? everything() : this;
     }
 
     /** The consumer group of this shard for a purpose: the purpose's own group for the general shard. */

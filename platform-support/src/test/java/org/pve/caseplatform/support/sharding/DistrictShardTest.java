@@ -53,6 +53,18 @@ class DistrictShardTest {
     }
 
     @Test
+    void aConsumerThatMustSeeWholePartitionsIsNeverPinned() {
+        DistrictShard dk = DistrictShard.of(new ShardingSettings(SHARDS, "dk", List.of("audit-ledger")), DIRECTORY);
+
+        assertThat(dk.forConsumer("audit-cohorts")).isSameAs(dk);
+        DistrictShard ledger = dk.forConsumer("audit-ledger");
+        assertThat(ledger.isPinned()).isFalse();
+        assertThat(ledger.handles("fr-75")).isTrue();
+        assertThat(ledger.handles("dk-fyn")).isTrue();
+        assertThat(ledger.groupId("audit-service.ledger")).isEqualTo("audit-service.ledger");
+    }
+
+    @Test
     void aRecordIsJudgedByItsDistrictHeader() {
         DistrictShard dk = DistrictShard.of(new ShardingSettings(SHARDS, "dk"), DIRECTORY);
         DistrictShard general = DistrictShard.of(new ShardingSettings(SHARDS, null), DIRECTORY);
