@@ -46,6 +46,10 @@ public record KafkaSettings(String bootstrapServers, Integer partitions, Short r
         serviceName = serviceName == null ? "case-platform" : serviceName;
         client = client == null ? Map.of() : Map.copyOf(client);
         claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
+        if (claimTimeout.compareTo(Duration.ofSeconds(1)) < 0 || claimTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("platform.kafka.claim-timeout must be between 1 s and 1 h (the"
+                    + " broker allows 6 s to 30 min by default), not " + claimTimeout);
+        }
     }
 
     public Properties adminProperties() {
