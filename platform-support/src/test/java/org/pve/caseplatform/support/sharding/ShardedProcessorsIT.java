@@ -129,7 +129,7 @@ class ShardedProcessorsIT {
         Await.until(() -> second.messageIds().containsAll(after), CLAIM_TIMEOUT.plusSeconds(30));
         Duration takeover = Duration.ofNanos(second.firstHandledIn(firstPartitions, died) - died);
         assertThat(takeover).as("the dead instance's partitions move within the claim timeout (plus a rebalance)")
-                .isLessThan(CLAIM_TIMEOUT.plusSeconds(5));
+                .isLessThan(CLAIM_TIMEOUT.plusSeconds(8)); // Kafka's default session (45 s) would fail this
         assertThat(first.messageIds()).as("nothing of the second load was handled by the dead instance")
                 .doesNotContainAnyElementsOf(after);
         assertThat(both(first, second)).as("nothing skipped")
