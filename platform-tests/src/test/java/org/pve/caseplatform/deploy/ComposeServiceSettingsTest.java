@@ -6,8 +6,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.pve.caseplatform.support.reference.District;
+import org.pve.caseplatform.support.reference.DistrictDirectory;
 import org.pve.caseplatform.support.security.SecuritySettings;
+import org.pve.caseplatform.support.sharding.DistrictShard;
+import org.pve.caseplatform.support.sharding.ShardingSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -22,7 +27,7 @@ class ComposeServiceSettingsTest {
     private static final Path REPO = Path.of(System.getProperty("platform.repo.dir", "..")).toAbsolutePath();
     private static final Path ENV_EXAMPLE = REPO.resolve("deploy/env.example");
     private static final List<String> SERVICES =
-            List.of("referral-service", "assessment-service", "plan-service", "audit-service");
+            List.of("referral-service", "assessment-service", "assessment-service-dk", "plan-service", "audit-service");
 
     @Test
     void everyServiceTrustsTheCasePlatformRealmWithItsStableIssuer() {
@@ -50,10 +55,32 @@ class ComposeServiceSettingsTest {
         }
     }
 
+    @Test
+    void theTwoAssessmentInstancesShareOneValidShardMapAndSplitEveryDistrictBetweenThem() {
+        ComposeFile compose = ComposeFile.read(REPO.resolve("docker-compose.yml"), ComposeFile.envFile(ENV_EXAMPLE));
+        DistrictDirectory directory = DistrictDirectory.load();
+        DistrictShard general = DistrictShard.of(bindShards(compose.environment("assessment-service")), directory);
+        DistrictShard danish = DistrictShard.of(bindShards(compose.environment("assessment-service-dk")), directory);
+
+        assertThat(general.name()).isEqualTo(DistrictShard.GENERAL);
+        assertThat(danish.name()).isEqualTo("dk");
+        assertThat(danish.districts()).isEqualTo(directory.all().stream().map(District::districtId)
+                .filter(district -> district.startsWith("dk-")).collect(Collectors.toSet()));
+        assertThat(directory.all()).allMatch(district ->
+                general.handles(district.districtId()) != danish.handles(district.districtId()));
+    }
+
     private static SecuritySettings bind(Map<String, String> environment) {
+        return binder(environment).bindOrCreate("platform.security", SecuritySettings.class);
+    }
+
+    private static ShardingSettings bindShards(Map<String, String> environment) {
+        return binder(environment).bindOrCreate("platform.sharding", ShardingSettings.class);
+    }
+
+    private static Binder binder(Map<String, String> environment) {
         SystemEnvironmentPropertySource source = new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new LinkedHashMap<>(environment));
-        return new Binder(ConfigurationPropertySources.from(source))
-                .bindOrCreate("platform.security", SecuritySettings.class);
+        return new Binder(ConfigurationPropertySources.from(source));
     }
 }

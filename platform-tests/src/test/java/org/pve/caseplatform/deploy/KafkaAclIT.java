@@ -44,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.support.kafka.KafkaSettings;
 import org.pve.caseplatform.support.kafka.TopicProvisioner;
+import org.pve.caseplatform.support.reference.DistrictDirectory;
+import org.pve.caseplatform.support.sharding.DistrictShard;
+import org.pve.caseplatform.support.sharding.ShardingSettings;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
@@ -186,6 +189,17 @@ class KafkaAclIT {
     }
 
     @Test
+    void anInstancePinnedToADistrictShardConsumesInItsShardsGroupUnderTheServicesGrant() {
+        DistrictShard danish = DistrictShard.of(shardingOf("assessment-service-dk"), DistrictDirectory.load());
+        Properties shardGroup = settingsOf("assessment-service-dk")
+                .consumerProperties(danish.groupId("assessment-service.referral-events"));
+
+        assertThat(shardGroup.getProperty(ConsumerConfig.GROUP_ID_CONFIG))
+                .isEqualTo("assessment-service.referral-events.dk");
+        assertThat(pollFailure(shardGroup, Topics.REFERRAL_EVENTS)).isNull();
+    }
+
+    @Test
     void theMunicipalSystemOfDkFynReadsItsDistrictsEgressAndNothingElse() {
         String caseId = UUID.randomUUID().toString();
         try (KafkaProducer<String, String> audit =
@@ -234,6 +248,15 @@ class KafkaAclIT {
                 .bind("platform.kafka", KafkaSettings.class)
                 .orElseThrow(() -> new AssertionError("no platform.kafka settings for " + service));
         return new KafkaSettings(broker.bootstrapServers(), 1, (short) 1, service, bound.client());
+    }
+
+    /** The district shards the service binds from its compose environment. */
+    private static ShardingSettings shardingOf(String service) {
+        SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new LinkedHashMap<>(compose.environment(service)));
+        return new Binder(ConfigurationPropertySources.from(environment))
+                .bindOrCreate("platform.sharding", ShardingSettings.class);
     }
 
     private static String passwordOf(String user) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.MarkAssessmentOverdue;
 import org.pve.caseplatform.support.domain.MissingAggregate;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +21,20 @@ public class AssessmentDeadlinePoller {
     private final AssessmentDeadlines deadlines;
     private final CommandGateway commands;
     private final Clock clock;
+    private final DistrictShard shard;
 
-    public AssessmentDeadlinePoller(AssessmentDeadlines deadlines, CommandGateway commands, Clock clock) {
+    public AssessmentDeadlinePoller(AssessmentDeadlines deadlines, CommandGateway commands, Clock clock,
+                                    DistrictShard shard) {
         this.deadlines = deadlines;
         this.commands = commands;
         this.clock = clock;
+        this.shard = shard;
     }
 
     /** Fires what is due now, then recounts the gauges; returns how many deadlines fired. A failed one stays due. */
     public int fireDue() {
         int fired = 0;
-        for (AssessmentDeadlines.Deadline deadline : deadlines.due(clock.instant(), BATCH)) {
+        for (AssessmentDeadlines.Deadline deadline : deadlines.due(clock.instant(), shard, BATCH)) {
             try {
                 commands.sendAndWait(new MarkAssessmentOverdue(deadline.caseId(), deadline.dueAt()));
                 deadlines.markFired(deadline, clock.instant());

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.DeadlineMetrics;
 import org.pve.caseplatform.support.schedule.DeadlineStore;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 
 /**
  * The durable deadlines of assessments (MongoDB collection {@code assessment-deadlines}): one document per case whose
@@ -36,9 +37,9 @@ public class AssessmentDeadlines {
         deadlines.schedule(idOf(caseId), districtId, dueAt, new Document("caseId", caseId.toString()));
     }
 
-    /** The deadlines due at {@code now} that have not fired yet, earliest first. */
-    public List<Deadline> due(Instant now, int limit) {
-        return deadlines.due(now, limit, document -> new Deadline(document.getString("_id"),
+    /** The deadlines of the shard's districts due at {@code now} that have not fired yet, earliest first. */
+    public List<Deadline> due(Instant now, DistrictShard shard, int limit) {
+        return deadlines.due(now, shard, limit, document -> new Deadline(document.getString("_id"),
                 UUID.fromString(document.getString("caseId")), Instant.parse(document.getString("dueAt"))));
     }
 

@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.DeadlineMetrics;
 import org.pve.caseplatform.support.schedule.DeadlineStore;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 
 /**
  * The durable expiries of confidentiality agreements (MongoDB collection {@code confidentiality-expiries}): one
@@ -43,9 +44,9 @@ public class ConfidentialityExpiries {
                 new Document("caseId", caseId.toString()).append("memberId", memberId));
     }
 
-    /** The expiries due at {@code now} that have not fired yet, earliest first. */
-    public List<Expiry> due(Instant now, int limit) {
-        return expiries.due(now, limit, document -> new Expiry(document.getString("_id"),
+    /** The expiries of the shard's districts due at {@code now} that have not fired yet, earliest first. */
+    public List<Expiry> due(Instant now, DistrictShard shard, int limit) {
+        return expiries.due(now, shard, limit, document -> new Expiry(document.getString("_id"),
                 UUID.fromString(document.getString("caseId")), document.getString("memberId"),
                 Instant.parse(document.getString("dueAt"))));
     }

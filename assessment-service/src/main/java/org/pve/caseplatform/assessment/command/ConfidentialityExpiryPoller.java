@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.assessment.api.ExpireConfidentialityAgreement;
 import org.pve.caseplatform.support.domain.MissingAggregate;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,17 +21,20 @@ public class ConfidentialityExpiryPoller {
     private final ConfidentialityExpiries expiries;
     private final CommandGateway commands;
     private final Clock clock;
+    private final DistrictShard shard;
 
-    public ConfidentialityExpiryPoller(ConfidentialityExpiries expiries, CommandGateway commands, Clock clock) {
+    public ConfidentialityExpiryPoller(ConfidentialityExpiries expiries, CommandGateway commands, Clock clock,
+                                       DistrictShard shard) {
         this.expiries = expiries;
         this.commands = commands;
         this.clock = clock;
+        this.shard = shard;
     }
 
     /** Fires what is due now, then recounts the gauges; returns how many expiries fired. A failed one stays due. */
     public int fireDue() {
         int fired = 0;
-        for (ConfidentialityExpiries.Expiry expiry : expiries.due(clock.instant(), BATCH)) {
+        for (ConfidentialityExpiries.Expiry expiry : expiries.due(clock.instant(), shard, BATCH)) {
             try {
                 commands.sendAndWait(ExpireConfidentialityAgreement.bySchedule(expiry.caseId(), expiry.memberId(),
                         expiry.validUntil()));

@@ -10,6 +10,7 @@ import org.pve.caseplatform.assessment.command.AssessmentDeadlineRecorder;
 import org.pve.caseplatform.assessment.command.AssessmentDeadlines;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.PeriodicTask;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +36,8 @@ class AssessmentDeadlineConfiguration {
 
     @Bean
     AssessmentDeadlinePoller assessmentDeadlinePoller(AssessmentDeadlines deadlines, CommandGateway commands,
-                                                      Clock clock) {
-        return new AssessmentDeadlinePoller(deadlines, commands, clock);
+                                                      Clock clock, DistrictShard shard) {
+        return new AssessmentDeadlinePoller(deadlines, commands, clock, shard);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.pve.caseplatform.assessment.command.ConfidentialityExpiryPoller;
 import org.pve.caseplatform.support.schedule.PeriodicTask;
 import org.pve.caseplatform.assessment.command.ConfidentialityExpiryRecorder;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -45,8 +46,9 @@ class ConfidentialityExpiryConfiguration {
 
     @Bean
     ConfidentialityExpiryPoller confidentialityExpiryPoller(ConfidentialityExpiries expiries,
-                                                            CommandGateway commands, Clock clock) {
-        return new ConfidentialityExpiryPoller(expiries, commands, clock);
+                                                            CommandGateway commands, Clock clock,
+                                                            DistrictShard shard) {
+        return new ConfidentialityExpiryPoller(expiries, commands, clock, shard);
     }
 
     @Bean

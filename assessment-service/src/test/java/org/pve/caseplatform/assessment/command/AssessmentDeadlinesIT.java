@@ -1,5 +1,6 @@
 package org.pve.caseplatform.assessment.command;
 
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
@@ -31,6 +32,8 @@ import org.pve.caseplatform.support.testing.TestInfrastructure;
 /** The deadline store and its poller on the MongoDB-wire server, with the command side stood in for. */
 class AssessmentDeadlinesIT {
 
+    /** The general shard of an instance with no named shards: every district. */
+    private static final DistrictShard ALL = DistrictShard.everything();
     private static final Instant DUE_AT = Instant.parse("2031-05-25T08:30:00Z");
     private static final String DISTRICT = "fr-75";
 
@@ -59,11 +62,11 @@ class AssessmentDeadlinesIT {
         deadlines.schedule(early, DISTRICT, DUE_AT);
         deadlines.schedule(late, DISTRICT, DUE_AT.plus(Duration.ofDays(4)));
 
-        assertThat(deadlines.due(DUE_AT.minusMillis(1), 10)).isEmpty();
-        assertThat(deadlines.due(DUE_AT, 10)).extracting(AssessmentDeadlines.Deadline::caseId)
+        assertThat(deadlines.due(DUE_AT.minusMillis(1), ALL, 10)).isEmpty();
+        assertThat(deadlines.due(DUE_AT, ALL, 10)).extracting(AssessmentDeadlines.Deadline::caseId)
                 .containsExactly(early);
-        deadlines.markFired(deadlines.due(DUE_AT, 10).get(0), DUE_AT);
-        assertThat(deadlines.due(DUE_AT.plus(Duration.ofDays(30)), 10))
+        deadlines.markFired(deadlines.due(DUE_AT, ALL, 10).get(0), DUE_AT);
+        assertThat(deadlines.due(DUE_AT.plus(Duration.ofDays(30)), ALL, 10))
                 .extracting(AssessmentDeadlines.Deadline::caseId).containsExactly(late);
     }
 
@@ -73,7 +76,7 @@ class AssessmentDeadlinesIT {
         deadlines.schedule(caseId, DISTRICT, DUE_AT);
         deadlines.schedule(caseId, DISTRICT, DUE_AT.plus(Duration.ofDays(7)));
 
-        assertThat(deadlines.due(DUE_AT.plus(Duration.ofDays(30)), 10))
+        assertThat(deadlines.due(DUE_AT.plus(Duration.ofDays(30)), ALL, 10))
                 .extracting(AssessmentDeadlines.Deadline::dueAt).containsExactly(DUE_AT);
     }
 
@@ -119,7 +122,7 @@ class AssessmentDeadlinesIT {
         Instant precise = DUE_AT.plusNanos(123_456_789);
         deadlines.schedule(UUID.randomUUID(), DISTRICT, precise);
 
-        assertThat(deadlines.due(precise, 10)).extracting(AssessmentDeadlines.Deadline::dueAt)
+        assertThat(deadlines.due(precise, ALL, 10)).extracting(AssessmentDeadlines.Deadline::dueAt)
                 .containsExactly(precise);
     }
 
@@ -156,7 +159,7 @@ class AssessmentDeadlinesIT {
     }
 
     private AssessmentDeadlinePoller poller(Instant now) {
-        return new AssessmentDeadlinePoller(deadlines, commands, Clock.fixed(now, ZoneOffset.UTC));
+        return new AssessmentDeadlinePoller(deadlines, commands, Clock.fixed(now, ZoneOffset.UTC), ALL);
     }
 
     private Document stored(UUID caseId) {

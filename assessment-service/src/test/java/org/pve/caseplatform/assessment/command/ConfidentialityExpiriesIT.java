@@ -1,5 +1,6 @@
 package org.pve.caseplatform.assessment.command;
 
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
@@ -32,6 +33,8 @@ import org.pve.caseplatform.support.testing.TestInfrastructure;
 /** The expiry store and its poller on the MongoDB-wire server, with the command side stood in for. */
 class ConfidentialityExpiriesIT {
 
+    /** The general shard of an instance with no named shards: every district. */
+    private static final DistrictShard ALL = DistrictShard.everything();
     private static final Instant VALID_UNTIL = Instant.parse("2032-03-01T10:00:00Z");
     private static final String MEMBER = "panel-member-prefecture";
 
@@ -60,11 +63,11 @@ class ConfidentialityExpiriesIT {
         expiries.schedule(early, MEMBER, VALID_UNTIL);
         expiries.schedule(late, MEMBER, VALID_UNTIL.plus(Duration.ofDays(4)));
 
-        assertThat(expiries.due(VALID_UNTIL.minusMillis(1), 10)).isEmpty();
-        assertThat(expiries.due(VALID_UNTIL, 10)).extracting(ConfidentialityExpiries.Expiry::caseId)
+        assertThat(expiries.due(VALID_UNTIL.minusMillis(1), ALL, 10)).isEmpty();
+        assertThat(expiries.due(VALID_UNTIL, ALL, 10)).extracting(ConfidentialityExpiries.Expiry::caseId)
                 .containsExactly(early);
-        expiries.markFired(expiries.due(VALID_UNTIL, 10).get(0), VALID_UNTIL);
-        assertThat(expiries.due(VALID_UNTIL.plus(Duration.ofDays(30)), 10))
+        expiries.markFired(expiries.due(VALID_UNTIL, ALL, 10).get(0), VALID_UNTIL);
+        assertThat(expiries.due(VALID_UNTIL.plus(Duration.ofDays(30)), ALL, 10))
                 .extracting(ConfidentialityExpiries.Expiry::caseId).containsExactly(late);
     }
 
@@ -74,7 +77,7 @@ class ConfidentialityExpiriesIT {
         expiries.schedule(caseId, MEMBER, VALID_UNTIL);
         expiries.schedule(caseId, MEMBER, VALID_UNTIL.plus(Duration.ofDays(365)));
 
-        assertThat(expiries.due(VALID_UNTIL.plus(Duration.ofDays(400)), 10))
+        assertThat(expiries.due(VALID_UNTIL.plus(Duration.ofDays(400)), ALL, 10))
                 .extracting(ConfidentialityExpiries.Expiry::validUntil)
                 .containsExactly(VALID_UNTIL, VALID_UNTIL.plus(Duration.ofDays(365)));
     }
@@ -100,7 +103,7 @@ class ConfidentialityExpiriesIT {
         Instant precise = VALID_UNTIL.plusNanos(123_456_789);
         expiries.schedule(UUID.randomUUID(), MEMBER, precise);
 
-        assertThat(expiries.due(precise, 10)).extracting(ConfidentialityExpiries.Expiry::validUntil)
+        assertThat(expiries.due(precise, ALL, 10)).extracting(ConfidentialityExpiries.Expiry::validUntil)
                 .containsExactly(precise);
     }
 
@@ -137,7 +140,7 @@ class ConfidentialityExpiriesIT {
     }
 
     private ConfidentialityExpiryPoller poller(Instant now) {
-        return new ConfidentialityExpiryPoller(expiries, commands, Clock.fixed(now, ZoneOffset.UTC));
+        return new ConfidentialityExpiryPoller(expiries, commands, Clock.fixed(now, ZoneOffset.UTC), ALL);
     }
 
     private Document stored(UUID caseId) {

@@ -6,6 +6,7 @@ import org.pve.caseplatform.plan.api.MarkCommissionStalled;
 import org.pve.caseplatform.plan.api.MarkHandoverOverdue;
 import org.pve.caseplatform.plan.api.MarkReviewOverdue;
 import org.pve.caseplatform.support.domain.MissingAggregate;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,17 +22,19 @@ public class PlanDeadlinePoller {
     private final PlanDeadlines deadlines;
     private final CommandGateway commands;
     private final Clock clock;
+    private final DistrictShard shard;
 
-    public PlanDeadlinePoller(PlanDeadlines deadlines, CommandGateway commands, Clock clock) {
+    public PlanDeadlinePoller(PlanDeadlines deadlines, CommandGateway commands, Clock clock, DistrictShard shard) {
         this.deadlines = deadlines;
         this.commands = commands;
         this.clock = clock;
+        this.shard = shard;
     }
 
     /** Fires what is due now, then recounts the gauges; returns how many deadlines fired. A failed one stays due. */
     public int fireDue() {
         int fired = 0;
-        for (PlanDeadlines.Deadline deadline : deadlines.due(clock.instant(), BATCH)) {
+        for (PlanDeadlines.Deadline deadline : deadlines.due(clock.instant(), shard, BATCH)) {
             try {
                 commands.sendAndWait(commandFor(deadline));
                 deadlines.markFired(deadline, clock.instant());

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.DeadlineMetrics;
 import org.pve.caseplatform.support.schedule.DeadlineStore;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 
 /**
  * The plan's durable deadlines (MongoDB collection {@value #COLLECTION}), one document per deadline of every type:
@@ -61,9 +62,9 @@ public class PlanDeadlines {
                 .append("commissionId", commissionId == null ? null : commissionId.toString()));
     }
 
-    /** The deadlines due at {@code now} that have not fired yet, earliest first. */
-    public List<Deadline> due(Instant now, int limit) {
-        return deadlines.due(now, limit, document -> new Deadline(document.getString("_id"),
+    /** The deadlines of the shard's districts due at {@code now} that have not fired yet, earliest first. */
+    public List<Deadline> due(Instant now, DistrictShard shard, int limit) {
+        return deadlines.due(now, shard, limit, document -> new Deadline(document.getString("_id"),
                 Type.valueOf(document.getString("type")), UUID.fromString(document.getString("caseId")),
                 document.getString("commissionId") == null ? null
                         : UUID.fromString(document.getString("commissionId")),

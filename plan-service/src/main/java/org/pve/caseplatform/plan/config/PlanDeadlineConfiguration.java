@@ -11,6 +11,7 @@ import org.pve.caseplatform.plan.command.PlanDeadlines;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
 import org.pve.caseplatform.support.schedule.PeriodicTask;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +44,9 @@ class PlanDeadlineConfiguration {
     }
 
     @Bean
-    PlanDeadlinePoller planDeadlinePoller(PlanDeadlines deadlines, CommandGateway commands, Clock clock) {
-        return new PlanDeadlinePoller(deadlines, commands, clock);
+    PlanDeadlinePoller planDeadlinePoller(PlanDeadlines deadlines, CommandGateway commands, Clock clock,
+                                          DistrictShard shard) {
+        return new PlanDeadlinePoller(deadlines, commands, clock, shard);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.plan.command;
 
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
@@ -54,7 +55,8 @@ class PlanDeadlinesIT {
         assertThat(gauge(PlatformMetrics.DEADLINES_PENDING, "review", "uk-luton")).isEqualTo(1);
         assertThat(gauge(PlatformMetrics.DEADLINES_PENDING, "review", "dk-fyn")).isEqualTo(1);
 
-        PlanDeadlinePoller poller = new PlanDeadlinePoller(deadlines, commands, Clock.fixed(NOW, ZoneOffset.UTC));
+        PlanDeadlinePoller poller = new PlanDeadlinePoller(deadlines, commands, Clock.fixed(NOW, ZoneOffset.UTC),
+                DistrictShard.everything());
         assertThat(poller.fireDue()).isEqualTo(2);
         assertThat(gauge(PlatformMetrics.DEADLINES_OVERDUE, "handover", "uk-luton")).isZero();
         assertThat(registry.get(PlatformMetrics.DEADLINES_FIRED).tag("kind", "start-by").tag("district", "uk-luton")

@@ -10,22 +10,29 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.pve.caseplatform.support.kafka.parking.ParkedSequences;
 import org.pve.caseplatform.support.kafka.parking.ParkingSettings;
 import org.pve.caseplatform.support.kafka.parking.RetryOutcome;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 
 /**
  * Tracks domain-event topics in a consumer group and hands each record, read as a {@link DeliveredEvent}, to a
  * handler, with the guarantees of {@link KafkaRecordLoop}: nothing skipped across restarts, failures retried. Each
  * event handled is counted and timed from its occurredAt ({@link ConsumedEvents}), under the processor's name.
+ * Pinned to a {@link DistrictShard} before it starts, it consumes in that shard's group and commits the records of
+ * other shards' districts unhandled, judged by their districtId header alone (ADR 0010).
  */
 public class KafkaEventProcessor implements AutoCloseable {
 
     private final KafkaRecordLoop<String> loop;
     private final Properties consumerProperties;
+    private volatile DistrictShard shard = DistrictShard.everything();
 
     public KafkaEventProcessor(String name, Collection<String> topics, Properties consumerProperties,
                                DeliveredEventHandler handler, MeterRegistry registry) {
         this.consumerProperties = consumerProperties;
         ConsumedEvents consumed = new ConsumedEvents(registry, name, Clock.systemUTC());
-        this.loop = new KafkaRecordLoop<>(name, topics, () -> new KafkaConsumer<>(consumerProperties), record -> {
+        this.loop = new KafkaRecordLoop<>(name, topics, () -> consumerInShard(consumerProperties), record -> {
+            if (!shard.handles(record.headers())) {
+                return; // another shard's district: committed, not handled
+            }
             DeliveredEvent event = DeliveredEvent.from(record);
             handler.handle(event);
             consumed.handled(event);
@@ -54,6 +61,22 @@ public class KafkaEventProcessor implements AutoCloseable {
     /** Retries a parked case of this processor between two of its batches. */
     public CompletableFuture<RetryOutcome> retryParked(String caseId) {
         return loop.retryParked(caseId);
+    }
+
+    /** Works for {@code shard} only from its start on: in the shard's consumer group, on its districts' records. */
+    public void pin(DistrictShard shard) {
+        if (loop.isRunning()) {
+            throw new IllegalStateException(name() + " is running already; pin it before it starts");
+        }
+        this.shard = shard;
+    }
+
+    private KafkaConsumer<String, String> consumerInShard(Properties consumerProperties) {
+        Properties inShard = new Properties();
+        inShard.putAll(consumerProperties);
+        inShard.put(ConsumerConfig.GROUP_ID_CONFIG,
+                shard.groupId(consumerProperties.getProperty(ConsumerConfig.GROUP_ID_CONFIG)));
+        return new KafkaConsumer<>(inShard);
     }
 
     public void start() {

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.support.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -19,13 +20,22 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param serviceName names the clients, so the broker's logs say who is who
  * @param client Kafka client settings added to every admin, producer and consumer of the service: authentication
  *               in production ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}), TLS
+ * @param claimTimeout how long a consumer instance that stopped answering keeps its partitions before the group's
+ *                     other instances take them over (the consumer's {@code session.timeout.ms}, heartbeats every
+ *                     third of it; ADR 0010); 10 s unless set, within the broker's
+ *                     {@code group.min.session.timeout.ms} (6 s) and {@code group.max.session.timeout.ms}
  */
 @ConfigurationProperties("platform.kafka")
 public record KafkaSettings(String bootstrapServers, Integer partitions, Short replicationFactor, String serviceName,
-                            Map<String, String> client) {
+                            Map<String, String> client, Duration claimTimeout) {
 
     public KafkaSettings(String bootstrapServers, Integer partitions, Short replicationFactor, String serviceName) {
         this(bootstrapServers, partitions, replicationFactor, serviceName, Map.of());
+    }
+
+    public KafkaSettings(String bootstrapServers, Integer partitions, Short replicationFactor, String serviceName,
+                         Map<String, String> client) {
+        this(bootstrapServers, partitions, replicationFactor, serviceName, client, null);
     }
 
     @ConstructorBinding
@@ -35,6 +45,11 @@ public record KafkaSettings(String bootstrapServers, Integer partitions, Short r
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         serviceName = serviceName == null ? "case-platform" : serviceName;
         client = client == null ? Map.of() : Map.copyOf(client);
+        claimTimeout = claimTimeout == null ? Duration.ofSeconds(10) : claimTimeout;
+        if (claimTimeout.compareTo(Duration.ofSeconds(1)) < 0 || claimTimeout.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException("platform.kafka.claim-timeout must be between 1 s and 1 h (the"
+                    + " broker allows 6 s to 30 min by default), not " + claimTimeout);
+        }
     }
 
     public Properties adminProperties() {
@@ -65,7 +80,10 @@ public record KafkaSettings(String bootstrapServers, Integer partitions, Short r
         return props;
     }
 
-    /** A consumer in a group that commits only what its handler has finished. */
+    /**
+     * A consumer in a group that commits only what its handler has finished, and whose partitions move to the
+     * group's other instances once it has not been heard of for the claim timeout.
+     */
     public Properties consumerProperties(String groupId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -75,6 +93,8 @@ public record KafkaSettings(String bootstrapServers, Integer partitions, Short r
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) claimTimeout.toMillis());
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) claimTimeout.toMillis() / 3);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.putAll(client);

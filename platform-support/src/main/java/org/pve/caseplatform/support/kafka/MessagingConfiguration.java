@@ -16,6 +16,8 @@ import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.eventstore.StoredEventConverter;
 import org.pve.caseplatform.support.kafka.parking.ParkedSequences;
 import org.pve.caseplatform.support.kafka.parking.ParkingSettings;
+import org.pve.caseplatform.support.sharding.DistrictShard;
+import org.pve.caseplatform.support.sharding.ShardingConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,8 +25,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** Wires a service to Kafka: its domain topics, the outbox relay that publishes its events, and its consumers. */
-@AutoConfiguration(after = EventStoreConfiguration.class)
+/**
+ * Wires a service to Kafka: its domain topics, the outbox relay that publishes its events, and its consumers, each
+ * pinned to the instance's district shard before it starts (ADR 0010).
+ */
+@AutoConfiguration(after = {EventStoreConfiguration.class, ShardingConfiguration.class})
 @EnableConfigurationProperties(KafkaSettings.class)
 public class MessagingConfiguration {
 
@@ -64,23 +69,26 @@ public class MessagingConfiguration {
     }
 
     /**
-     * Starts the processors, each parking the cases it cannot handle in the service's own database, except those
-     * named in {@code platform.parking.never}: a consumer that must see every record in partition order (the audit
-     * ledger's hash chains) waits for a failing record however long it takes, as before parking.
+     * Starts the processors, each pinned to the instance's district shard (ADR 0010) and parking the cases it cannot
+     * handle in the service's own database, except those named in {@code platform.parking.never}: a consumer that must
+     * see every record in partition order (the audit ledger's hash chains) waits for a failing record however long it
+     * takes, as before parking.
      */
     @Bean
     public MessagingLifecycle messagingLifecycle(TopicProvisioner provisioner, OutboxRelay relay,
                                                  ObjectProvider<KafkaEventProcessor> processors,
-                                                 CommandBus commandBus, ParkedSequences parked,
-                                                 ParkingSettings parking,
+                                                 ObjectProvider<DistrictShard> shard, CommandBus commandBus,
+                                                 ParkedSequences parked, ParkingSettings parking,
                                                  @Value("${platform.parking.never:}") List<String> neverPark) {
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             unitOfWork.afterCommit(committed -> relay.wakeUp());
             return chain.proceed();
         });
-        List<KafkaEventProcessor> all = List.copyOf(processors.orderedStream().toList());
-        all.stream().filter(processor -> !neverPark.contains(processor.name()))
+        List<KafkaEventProcessor> consumers = List.copyOf(processors.orderedStream().toList());
+        DistrictShard ownShard = shard.getIfAvailable(DistrictShard::everything);
+        consumers.forEach(processor -> processor.pin(ownShard.forConsumer(processor.name())));
+        consumers.stream().filter(processor -> !neverPark.contains(processor.name()))
                 .forEach(processor -> processor.parkIn(parked, parking));
-        return new MessagingLifecycle(provisioner, relay, all);
+        return new MessagingLifecycle(provisioner, relay, consumers);
     }
 }

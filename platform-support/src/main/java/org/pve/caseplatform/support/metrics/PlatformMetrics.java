@@ -19,6 +19,7 @@ public final class PlatformMetrics {
     public static final String PARKED_SEQUENCES = "platform.parked.sequences";
     public static final String REPLAY_EVENTS = "platform.replay.events";
     public static final String REPLAY_PROGRESS = "platform.replay.progress";
+    public static final String SHARD_INFO = "platform.shard.info";
 
     /** The district tag of an event or deadline that names none. */
     public static final String UNKNOWN = "unknown";

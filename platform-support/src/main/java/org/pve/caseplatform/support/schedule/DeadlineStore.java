@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 
 /**
  * One durable deadline store (ADR 0006), the mechanism every service's deadlines share: one document per deadline
  * with its district, {@code dueAt} (the exact instant), {@code dueAtMillis} (for queries) and {@code fired}, plus
  * the fields of its kind; scheduled once (a command or event handled twice does not move it), polled for what is due,
- * marked fired once, with the meters of {@link DeadlineMetrics}.
+ * marked fired once, with the meters of {@link DeadlineMetrics}. Each instance polls the deadlines of its own
+ * {@link DistrictShard} (ADR 0010), so a pinned instance fires its districts' deadlines and no others.
  */
 public final class DeadlineStore {
 
@@ -43,13 +45,18 @@ public final class DeadlineStore {
         deadlines.updateOne(Filters.eq("_id", id), Updates.combine(onInsert), new UpdateOptions().upsert(true));
     }
 
-    /** The deadlines due at {@code now} that have not fired yet, earliest first, each read by {@code read}. */
-    public <T> List<T> due(Instant now, int limit, Function<Document, T> read) {
-        List<T> due = new ArrayList<>();
-        deadlines.find(Filters.and(Filters.eq("fired", false), Filters.lte("dueAtMillis", now.toEpochMilli())))
-                .sort(Indexes.ascending("dueAtMillis")).limit(limit)
-                .forEach(document -> due.add(read.apply(document)));
-        return due;
+    /**
+     * The deadlines of the shard's districts due at {@code now} that have not fired yet, earliest first, each read by
+     * {@code read}.
+     */
+    public <T> List<T> due(Instant now, DistrictShard shard, int limit, Function<Document, T> read) {
+        List<Bson> due = new ArrayList<>(List.of(Filters.eq("fired", false),
+                Filters.lte("dueAtMillis", now.toEpochMilli())));
+        shard.filter(DeadlineMetrics.DISTRICT).ifPresent(due::add);
+        List<T> found = new ArrayList<>();
+        deadlines.find(Filters.and(due)).sort(Indexes.ascending("dueAtMillis")).limit(limit)
+                .forEach(document -> found.add(read.apply(document)));
+        return found;
     }
 
     /** Marks the deadline fired; counts it the first time only, so a second instance firing it too adds nothing. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pve.caseplatform.referral.api.MarkScreeningOverdue;
 import org.pve.caseplatform.support.domain.MissingAggregate;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,14 @@ public class ScreeningDeadlinePoller {
     private final ScreeningDeadlines deadlines;
     private final CommandGateway commands;
     private final Clock clock;
+    private final DistrictShard shard;
 
-    public ScreeningDeadlinePoller(ScreeningDeadlines deadlines, CommandGateway commands, Clock clock) {
+    public ScreeningDeadlinePoller(ScreeningDeadlines deadlines, CommandGateway commands, Clock clock,
+                                   DistrictShard shard) {
         this.deadlines = deadlines;
         this.commands = commands;
         this.clock = clock;
+        this.shard = shard;
     }
 
     /**
@@ -32,7 +36,7 @@ public class ScreeningDeadlinePoller {
      */
     public int fireDue() {
         int fired = 0;
-        for (ScreeningDeadlines.Deadline deadline : deadlines.due(clock.instant(), BATCH)) {
+        for (ScreeningDeadlines.Deadline deadline : deadlines.due(clock.instant(), shard, BATCH)) {
             try {
                 commands.sendAndWait(new MarkScreeningOverdue(deadline.referralId(), deadline.dueAt()));
                 deadlines.markFired(deadline, clock.instant());

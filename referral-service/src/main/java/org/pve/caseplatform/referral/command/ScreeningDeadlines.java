@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.schedule.DeadlineMetrics;
 import org.pve.caseplatform.support.schedule.DeadlineStore;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 
 /**
  * The referral-service's durable deadlines (MongoDB collection {@code deadlines}): one document per referral's
@@ -36,9 +37,9 @@ public class ScreeningDeadlines {
         deadlines.schedule(PREFIX + referralId, districtId, dueAt, new Document("referralId", referralId.toString()));
     }
 
-    /** The deadlines due at {@code now} that have not fired yet, earliest first. */
-    public List<Deadline> due(Instant now, int limit) {
-        return deadlines.due(now, limit, document -> new Deadline(document.getString("_id"),
+    /** The deadlines of the shard's districts due at {@code now} that have not fired yet, earliest first. */
+    public List<Deadline> due(Instant now, DistrictShard shard, int limit) {
+        return deadlines.due(now, shard, limit, document -> new Deadline(document.getString("_id"),
                 UUID.fromString(document.getString("referralId")),
                 Instant.ofEpochMilli(document.getLong("dueAtMillis"))));
     }

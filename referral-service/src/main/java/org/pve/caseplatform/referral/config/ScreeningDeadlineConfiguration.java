@@ -11,6 +11,7 @@ import org.pve.caseplatform.referral.command.ScreeningDeadlineRecorder;
 import org.pve.caseplatform.referral.command.ScreeningDeadlines;
 import org.pve.caseplatform.support.eventstore.ServiceDatabase;
 import org.pve.caseplatform.support.reference.DistrictDirectory;
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +42,8 @@ class ScreeningDeadlineConfiguration {
 
     @Bean
     ScreeningDeadlinePoller screeningDeadlinePoller(ScreeningDeadlines deadlines, CommandGateway commands,
-                                                    Clock clock) {
-        return new ScreeningDeadlinePoller(deadlines, commands, clock);
+                                                    Clock clock, DistrictShard shard) {
+        return new ScreeningDeadlinePoller(deadlines, commands, clock, shard);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.pve.caseplatform.referral.command;
 
+import org.pve.caseplatform.support.sharding.DistrictShard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
@@ -31,6 +32,8 @@ import org.pve.caseplatform.support.testing.TestInfrastructure;
 /** The deadline store and its poller on the MongoDB-wire server, with the command side stood in for. */
 class ScreeningDeadlinesIT {
 
+    /** The general shard of an instance with no named shards: every district. */
+    private static final DistrictShard ALL = DistrictShard.everything();
     private static final Instant RECEIVED = Instant.parse("2031-03-01T10:00:00Z");
     private static final Instant DUE = RECEIVED.plus(Duration.ofDays(3));
 
@@ -58,7 +61,7 @@ class ScreeningDeadlinesIT {
         deadlines.schedule(referral, "uk-luton", DUE);
         deadlines.schedule(referral, "uk-luton", DUE.plus(Duration.ofDays(9)));
 
-        assertThat(deadlines.due(DUE, 10)).extracting(ScreeningDeadlines.Deadline::dueAt).containsExactly(DUE);
+        assertThat(deadlines.due(DUE, ALL, 10)).extracting(ScreeningDeadlines.Deadline::dueAt).containsExactly(DUE);
         assertThat(stored(referral).getString("dueAt")).isEqualTo("2031-03-04T10:00:00Z");
     }
 
@@ -69,10 +72,11 @@ class ScreeningDeadlinesIT {
         deadlines.schedule(early, "uk-luton", DUE);
         deadlines.schedule(late, "dk-fyn", DUE.plus(Duration.ofDays(4)));
 
-        assertThat(deadlines.due(DUE.minusMillis(1), 10)).isEmpty();
-        assertThat(deadlines.due(DUE, 10)).extracting(ScreeningDeadlines.Deadline::referralId).containsExactly(early);
-        deadlines.markFired(deadlines.due(DUE, 10).get(0), DUE);
-        assertThat(deadlines.due(DUE.plus(Duration.ofDays(30)), 10))
+        assertThat(deadlines.due(DUE.minusMillis(1), ALL, 10)).isEmpty();
+        assertThat(deadlines.due(DUE, ALL, 10)).extracting(ScreeningDeadlines.Deadline::referralId)
+                .containsExactly(early);
+        deadlines.markFired(deadlines.due(DUE, ALL, 10).get(0), DUE);
+        assertThat(deadlines.due(DUE.plus(Duration.ofDays(30)), ALL, 10))
                 .extracting(ScreeningDeadlines.Deadline::referralId).containsExactly(late);
     }
 
@@ -128,7 +132,7 @@ class ScreeningDeadlinesIT {
         assertThat(fired).isEqualTo(1);
         assertThat(stored(failing).getBoolean("fired")).isFalse();
         assertThat(stored(next).getBoolean("fired")).isTrue();
-        assertThat(deadlines.due(DUE.plusSeconds(60), 10)).extracting(ScreeningDeadlines.Deadline::referralId)
+        assertThat(deadlines.due(DUE.plusSeconds(60), ALL, 10)).extracting(ScreeningDeadlines.Deadline::referralId)
                 .containsExactly(failing);
         assertThat(gauge(PlatformMetrics.DEADLINES_OVERDUE)).as("due and not fired").isEqualTo(1);
     }
@@ -138,7 +142,7 @@ class ScreeningDeadlinesIT {
     }
 
     private ScreeningDeadlinePoller poller(Instant now) {
-        return new ScreeningDeadlinePoller(deadlines, commands, Clock.fixed(now, ZoneOffset.UTC));
+        return new ScreeningDeadlinePoller(deadlines, commands, Clock.fixed(now, ZoneOffset.UTC), ALL);
     }
 
     private Document stored(UUID referral) {
