@@ -41,8 +41,9 @@ public class AssessmentDeadlinePoller {
                 fired++;
             } catch (RuntimeException e) {
                 if (MissingAggregate.causes(e)) {
-                    log.info("dropping the assessment deadline of case {}: no assessment", deadline.caseId());
-                    deadlines.drop(deadline);
+                    boolean dropped = deadlines.drop(deadline);
+                    log.info("{} the assessment deadline of case {}: no assessment", dropped ? "dropped"
+                            : "kept for one more poll", deadline.caseId());
                 } else {
                     log.warn("the assessment deadline of case {} not fired, retrying at the next poll: {}",
                             deadline.caseId(), e.getClass().getSimpleName());

@@ -59,9 +59,12 @@ public class AssessmentDeadlines {
         return Optional.ofNullable(deadline == null ? null : deadline.getString(DeadlineMetrics.DISTRICT));
     }
 
-    /** Drops a deadline whose case has no assessment (the command that recorded it failed). */
-    public void drop(Deadline deadline) {
-        deadlines.drop(deadline.id());
+    /**
+     * Drops a deadline whose case has no assessment (the command that recorded it failed),
+     * once a second poll missed it too ({@link DeadlineStore#dropOnSecondMiss}); true if dropped.
+     */
+    public boolean drop(Deadline deadline) {
+        return deadlines.dropOnSecondMiss(deadline.id());
     }
 
     static String idOf(UUID caseId) {

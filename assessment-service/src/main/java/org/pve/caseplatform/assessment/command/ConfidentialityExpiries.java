@@ -61,9 +61,12 @@ public class ConfidentialityExpiries {
         expiries.measure(now);
     }
 
-    /** Drops an expiry whose case has no assessment (the command that recorded it failed). */
-    public void drop(Expiry expiry) {
-        expiries.drop(expiry.id());
+    /**
+     * Drops an expiry whose case has no assessment (the command that recorded it failed),
+     * once a second poll missed it too ({@link DeadlineStore#dropOnSecondMiss}); true if dropped.
+     */
+    public boolean drop(Expiry expiry) {
+        return expiries.dropOnSecondMiss(expiry.id());
     }
 
     static String idOf(UUID caseId, String memberId, Instant validUntil) {

@@ -42,9 +42,9 @@ public class ConfidentialityExpiryPoller {
                 fired++;
             } catch (RuntimeException e) {
                 if (MissingAggregate.causes(e)) {
-                    log.info("dropping a confidentiality agreement expiry of case {}: no assessment",
-                            expiry.caseId());
-                    expiries.drop(expiry);
+                    boolean dropped = expiries.drop(expiry);
+                    log.info("{} a confidentiality agreement expiry of case {}: no assessment",
+                            dropped ? "dropped" : "kept for one more poll", expiry.caseId());
                 } else {
                     log.warn("a confidentiality agreement expiry of case {} not fired, retrying at the next poll: {}",
                             expiry.caseId(), e.getClass().getSimpleName());

@@ -124,6 +124,8 @@ class ConfidentialityExpiriesIT {
                 .sendAndWait(any());
 
         poller(VALID_UNTIL.plusSeconds(60)).fireDue();
+        assertThat(stored(caseId)).as("kept for one more poll").isNotNull();
+        poller(VALID_UNTIL.plusSeconds(90)).fireDue();
 
         assertThat(stored(caseId)).isNull();
     }

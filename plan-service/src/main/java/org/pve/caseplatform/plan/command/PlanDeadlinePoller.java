@@ -41,8 +41,9 @@ public class PlanDeadlinePoller {
                 fired++;
             } catch (RuntimeException e) {
                 if (MissingAggregate.causes(e)) {
-                    log.info("dropping plan deadline {}: no such plan", deadline.id());
-                    deadlines.drop(deadline);
+                    boolean dropped = deadlines.drop(deadline);
+                    log.info("{} plan deadline {}: no such plan", dropped ? "dropped" : "kept for one more poll",
+                            deadline.id());
                 } else {
                     log.warn("plan deadline {} not fired, retrying at the next poll: {}", deadline.id(), e.toString());
                 }

@@ -81,8 +81,11 @@ public class PlanDeadlines {
         deadlines.measure(now);
     }
 
-    /** Drops a deadline whose plan was never stored (the command that would have opened it failed). */
-    public void drop(Deadline deadline) {
-        deadlines.drop(deadline.id());
+    /**
+     * Drops a deadline whose plan was never stored (the command that would have opened it failed),
+     * once a second poll missed it too ({@link DeadlineStore#dropOnSecondMiss}); true if dropped.
+     */
+    public boolean drop(Deadline deadline) {
+        return deadlines.dropOnSecondMiss(deadline.id());
     }
 }

@@ -23,6 +23,8 @@ import org.pve.caseplatform.support.sharding.DistrictShard;
  */
 public final class DeadlineStore {
 
+    private static final String SUBJECT_MISSED = "subjectMissed";
+
     private final MongoCollection<Document> deadlines;
     private final DeadlineMetrics metrics;
 
@@ -69,9 +71,21 @@ public final class DeadlineStore {
         metrics.refresh(now);
     }
 
-    /** Drops a deadline whose subject was never stored (the command that would have created it failed). */
-    public void drop(String id) {
+    /**
+     * Drops a deadline whose subject was not found when it fell due (the command that would have created it failed),
+     * but only when a previous poll missed it too: a deadline already due when it is written can be polled before the
+     * command that wrote it has committed its subject, and must then fire at the next poll rather than vanish.
+     *
+     * @return true if dropped, false if only marked as missed once
+     */
+    public boolean dropOnSecondMiss(String id) {
+        Document firstMiss = deadlines.findOneAndUpdate(Filters.and(Filters.eq("_id", id),
+                Filters.ne(SUBJECT_MISSED, true)), Updates.set(SUBJECT_MISSED, true));
+        if (firstMiss != null) {
+            return false;
+        }
         deadlines.deleteOne(Filters.eq("_id", id));
+        return true;
     }
 
     /** The deadline's document, or null. */
