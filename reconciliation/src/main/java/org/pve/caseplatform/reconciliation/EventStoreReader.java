@@ -12,7 +12,9 @@ import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.pve.caseplatform.contract.AgeBand;
 import org.pve.caseplatform.contract.EventCatalogue;
+import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.EventType;
 
 /**
@@ -24,7 +26,7 @@ final class EventStoreReader {
 
     static final String EVENTS = "domainevents";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EventJson.newMapper();
 
     private EventStoreReader() {
     }
@@ -46,7 +48,7 @@ final class EventStoreReader {
                 text(payload, "districtId"), wireName(stored.getString("payloadType")),
                 stored.getString("aggregateIdentifier"), sequence instanceof Number n ? n.longValue() : -1,
                 instant(stored.get("timestamp")), !Boolean.FALSE.equals(stored.get("published")),
-                instant(stored.get("publishedAt")), text(payload, "ageBand"));
+                instant(stored.get("publishedAt")), ageBand(payload));
     }
 
     /** The catalogue's name for a stored payload class (the class's simple name when it is not catalogued). */
@@ -77,6 +79,19 @@ final class EventStoreReader {
             return JSON.nullNode();
         }
         return JSON.nullNode();
+    }
+
+    /** The band's name in the contract (the JSON holds its wire name, e.g. {@code 16_17} for AGE_16_17). */
+    private static String ageBand(JsonNode payload) {
+        JsonNode band = payload == null ? null : payload.get("ageBand");
+        if (band == null || band.isNull()) {
+            return null;
+        }
+        try {
+            return JSON.treeToValue(band, AgeBand.class).name();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return band.asText();
+        }
     }
 
     private static String text(JsonNode payload, String field) {
