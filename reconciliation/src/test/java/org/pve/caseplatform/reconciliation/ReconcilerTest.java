@@ -69,8 +69,6 @@ class ReconcilerTest {
         throughTheWholeFlow();
         stores.publishAll(PUBLISHED);
         stores.audit().getCollection("ledger").deleteOne(Filters.eq("_id", cleared));
-        stores.audit().getCollection("cohort_cases").updateOne(Filters.eq("_id", tampered.id()),
-                Updates.unset("facts." + cleared));
 
         ReconciliationReport report = reconcile();
 
