@@ -27,7 +27,7 @@ public final class ReconcileCommand {
 
     public static void main(String[] args) {
         // the driver logs its connection chatter through java.util.logging when no SLF4J binding is present
-        Logger.getLogger("org.mongodb.driver").setLevel(Level.WARNING);
+        Logger.getLogger("org.mongodb.driver").setLevel(Level.SEVERE);
         System.exit(run(args, System.out, System.err));
     }
 

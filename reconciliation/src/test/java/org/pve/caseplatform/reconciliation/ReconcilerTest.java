@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +181,22 @@ class ReconcilerTest {
 
         assertThat(reconcile().differences()).extracting(Difference::kind, Difference::caseId)
                 .contains(org.assertj.core.groups.Tuple.tuple(Kind.LEDGER_DISAGREES, case1.id()));
+    }
+
+    @Test
+    void anEventStoredTwiceIsADuplicate() {
+        CaseEvents copied = throughTheWholeFlow();
+        Document stored = stores.events(ASSESSMENT_SERVICE).find(Filters.eq("sequenceNumber", 1L)).first();
+        stored.remove("_id");
+        stored.put("sequenceNumber", 7L);
+        stores.events(ASSESSMENT_SERVICE).insertOne(stored);
+
+        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo(Kind.DUPLICATE_EVENT);
+            assertThat(difference.caseId()).isEqualTo(copied.id());
+            assertThat(difference.messageId()).isEqualTo(stored.getString("eventIdentifier"));
+            assertThat(difference.eventType()).isEqualTo("FormulationAgreed");
+        });
     }
 
     @Test
