@@ -1,6 +1,7 @@
 package org.pve.caseplatform.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.pve.caseplatform.reconciliation.ServiceDatabases.ASSESSMENT_SERVICE;
 import static org.pve.caseplatform.reconciliation.ServiceDatabases.PLAN_SERVICE;
 import static org.pve.caseplatform.reconciliation.ServiceDatabases.REFERRAL_SERVICE;
@@ -180,7 +181,7 @@ class ReconcilerTest {
                 Updates.set("districtId", "dk-fyn"));
 
         assertThat(reconcile().differences()).extracting(Difference::kind, Difference::caseId)
-                .contains(org.assertj.core.groups.Tuple.tuple(Kind.LEDGER_DISAGREES, case1.id()));
+                .contains(tuple(Kind.LEDGER_DISAGREES, case1.id()));
     }
 
     @Test
@@ -235,7 +236,50 @@ class ReconcilerTest {
         assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
             assertThat(difference.kind()).isEqualTo(Kind.MISSING_DOWNSTREAM);
             assertThat(difference.eventType()).isEqualTo("ReferralReceived");
-            assertThat(difference.detail()).contains("age band");
+            assertThat(difference.detail()).contains("age_bands");
+        });
+    }
+
+    @Test
+    void aMissingLeadAgencyAndCaseIndexEntryAreMissingDownstream() {
+        CaseEvents case1 = throughTheWholeFlow();
+        stores.database(PLAN_SERVICE).getCollection("lead_agency").deleteOne(Filters.eq("_id", case1.id()));
+        stores.database(REFERRAL_SERVICE).getCollection("case_index").deleteOne(Filters.eq("_id", case1.id()));
+
+        assertThat(reconcile().differences()).extracting(Difference::kind, Difference::service, Difference::eventType)
+                .containsExactlyInAnyOrder(tuple(Kind.MISSING_DOWNSTREAM, PLAN_SERVICE, "FormulationAgreed"),
+                        tuple(Kind.MISSING_DOWNSTREAM, REFERRAL_SERVICE, "ReferralReceived"));
+    }
+
+    @Test
+    void aSealedCaseTheEgressHoldsOpenDisagrees() {
+        CaseEvents sealed = newCase();
+        stores.store(REFERRAL_SERVICE, sealed.received());
+        stores.store(REFERRAL_SERVICE, sealed.escalated());
+        stores.publishAll(PUBLISHED);
+        assertThat(reconcile().differences()).as("the egress sealed it").isEmpty();
+        stores.audit().getCollection("egress_cases").updateOne(Filters.eq("_id", sealed.id()),
+                Updates.set("state", "OPEN"));
+
+        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo(Kind.READ_MODEL_DISAGREES);
+            assertThat(difference.caseId()).isEqualTo(sealed.id());
+            assertThat(difference.detail()).contains("OPEN", "SEALED");
+        });
+    }
+
+    @Test
+    void aLedgerEntryTheEgressNeverDealtWithDisagrees() {
+        throughTheWholeFlow();
+        CaseEvents case2 = throughTheWholeFlow();
+        String messageId = stores.events(PLAN_SERVICE).find(Filters.eq("aggregateIdentifier", case2.id())).first()
+                .getString("eventIdentifier");
+        stores.audit().getCollection("egress_seen").deleteOne(Filters.eq("_id", messageId));
+
+        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo(Kind.READ_MODEL_DISAGREES);
+            assertThat(difference.messageId()).isEqualTo(messageId);
+            assertThat(difference.detail()).contains("egress");
         });
     }
 
