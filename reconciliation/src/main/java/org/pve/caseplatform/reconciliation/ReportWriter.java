@@ -13,7 +13,7 @@ import java.util.Map;
 final class ReportWriter {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String ROW = "%-36s  %-12s  %-24s  %-18s  %-36s  %-26s  %s%n";
+    private static final String ROW = "%-36s  %-16s  %-24s  %-18s  %-36s  %-26s  %s%n";
 
     private ReportWriter() {
     }
