@@ -3,49 +3,16 @@ package org.pve.caseplatform.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.pve.caseplatform.reconciliation.ServiceDatabases.ASSESSMENT_SERVICE;
-import static org.pve.caseplatform.reconciliation.ServiceDatabases.PLAN_SERVICE;
 import static org.pve.caseplatform.reconciliation.ServiceDatabases.REFERRAL_SERVICE;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.pve.caseplatform.support.testing.TestInfrastructure;
 
-class ReconcilerTest {
-
-    /** Long enough ago that every grace period of the default has passed. */
-    private static final Instant AN_HOUR_AGO = Instant.now().minus(1, ChronoUnit.HOURS);
-    private static final Instant PUBLISHED = AN_HOUR_AGO.plusSeconds(10);
-
-    private static MongoClient client;
-    private PlatformStores stores;
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
-
-    @BeforeEach
-    void freshDatabases() {
-        stores = new PlatformStores(client, PUBLISHED);
-    }
+/** Each producing store against itself and the ledger, and the scope of a reconciliation. */
+class ReconcilerTest extends ReconcilerTestSupport {
 
     @Test
     void casesThroughTheWholeFlowReconcileClean() {
@@ -109,43 +76,6 @@ class ReconcilerTest {
     }
 
     @Test
-    void aClearedCaseWithoutItsAssessmentMissesItDownstream() {
-        CaseEvents cleared = newCase();
-        stores.store(REFERRAL_SERVICE, cleared.received());
-        String screen = stores.store(REFERRAL_SERVICE, cleared.cleared());
-        throughTheWholeFlow();
-        stores.publishAll(PUBLISHED);
-
-        ReconciliationReport report = reconcile();
-
-        assertThat(report.differences()).singleElement().satisfies(difference -> {
-            assertThat(difference.kind()).isEqualTo(Kind.MISSING_DOWNSTREAM);
-            assertThat(difference.caseId()).isEqualTo(cleared.id());
-            assertThat(difference.service()).isEqualTo(ASSESSMENT_SERVICE);
-            assertThat(difference.messageId()).isEqualTo(screen);
-            assertThat(difference.detail()).contains("AssessmentOpened");
-        });
-        assertThat(reconcilerAt(PUBLISHED.plusSeconds(20)).reconcile().pending())
-                .extracting(Pending::wouldBe).containsExactly(Kind.MISSING_DOWNSTREAM);
-    }
-
-    @Test
-    void anAgreedFormulationWithoutItsPlanMissesItDownstream() {
-        CaseEvents agreed = newCase();
-        stores.store(REFERRAL_SERVICE, agreed.received());
-        stores.store(REFERRAL_SERVICE, agreed.cleared());
-        stores.store(ASSESSMENT_SERVICE, agreed.opened());
-        stores.store(ASSESSMENT_SERVICE, agreed.agreed());
-        stores.publishAll(PUBLISHED);
-
-        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
-            assertThat(difference.kind()).isEqualTo(Kind.MISSING_DOWNSTREAM);
-            assertThat(difference.service()).isEqualTo(PLAN_SERVICE);
-            assertThat(difference.eventType()).isEqualTo("FormulationAgreed");
-        });
-    }
-
-    @Test
     void anExtraLedgerEntryHasNoSource() throws Exception {
         CaseEvents stray = newCase();
         throughTheWholeFlow();
@@ -155,21 +85,6 @@ class ReconcilerTest {
             assertThat(difference.kind()).isEqualTo(Kind.LEDGER_WITHOUT_SOURCE);
             assertThat(difference.caseId()).isEqualTo(stray.id());
             assertThat(difference.eventType()).isEqualTo("ReferralEscalatedToSecurity");
-        });
-    }
-
-    @Test
-    void anAssessmentWithoutAClearedScreenHasNoCause() {
-        CaseEvents orphan = newCase();
-        stores.store(REFERRAL_SERVICE, orphan.received());
-        stores.store(REFERRAL_SERVICE, orphan.escalated());
-        String opened = stores.store(ASSESSMENT_SERVICE, orphan.opened());
-        stores.publishAll(PUBLISHED);
-
-        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
-            assertThat(difference.kind()).isEqualTo(Kind.DOWNSTREAM_WITHOUT_CAUSE);
-            assertThat(difference.service()).isEqualTo(ASSESSMENT_SERVICE);
-            assertThat(difference.messageId()).isEqualTo(opened);
         });
     }
 
@@ -215,75 +130,6 @@ class ReconcilerTest {
     }
 
     @Test
-    void aCohortLackingALedgerEntryDisagreesWithTheLedger() {
-        CaseEvents case1 = throughTheWholeFlow();
-        String messageId = stores.events(PLAN_SERVICE).find().first().getString("eventIdentifier");
-        stores.audit().getCollection("cohort_cases").updateOne(Filters.eq("_id", case1.id()),
-                Updates.unset("facts." + messageId));
-
-        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
-            assertThat(difference.kind()).isEqualTo(Kind.READ_MODEL_DISAGREES);
-            assertThat(difference.messageId()).isEqualTo(messageId);
-            assertThat(difference.service()).isEqualTo(ServiceDatabases.AUDIT_SERVICE);
-        });
-    }
-
-    @Test
-    void aMissingAgeBandIsMissingDownstream() {
-        CaseEvents case1 = throughTheWholeFlow();
-        stores.database(PLAN_SERVICE).getCollection("age_bands").deleteOne(Filters.eq("_id", case1.id()));
-
-        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
-            assertThat(difference.kind()).isEqualTo(Kind.MISSING_DOWNSTREAM);
-            assertThat(difference.eventType()).isEqualTo("ReferralReceived");
-            assertThat(difference.detail()).contains("age_bands");
-        });
-    }
-
-    @Test
-    void aMissingLeadAgencyAndCaseIndexEntryAreMissingDownstream() {
-        CaseEvents case1 = throughTheWholeFlow();
-        stores.database(PLAN_SERVICE).getCollection("lead_agency").deleteOne(Filters.eq("_id", case1.id()));
-        stores.database(REFERRAL_SERVICE).getCollection("case_index").deleteOne(Filters.eq("_id", case1.id()));
-
-        assertThat(reconcile().differences()).extracting(Difference::kind, Difference::service, Difference::eventType)
-                .containsExactlyInAnyOrder(tuple(Kind.MISSING_DOWNSTREAM, PLAN_SERVICE, "FormulationAgreed"),
-                        tuple(Kind.MISSING_DOWNSTREAM, REFERRAL_SERVICE, "ReferralReceived"));
-    }
-
-    @Test
-    void aSealedCaseTheEgressHoldsOpenDisagrees() {
-        CaseEvents sealed = newCase();
-        stores.store(REFERRAL_SERVICE, sealed.received());
-        stores.store(REFERRAL_SERVICE, sealed.escalated());
-        stores.publishAll(PUBLISHED);
-        assertThat(reconcile().differences()).as("the egress sealed it").isEmpty();
-        stores.audit().getCollection("egress_cases").updateOne(Filters.eq("_id", sealed.id()),
-                Updates.set("state", "OPEN"));
-
-        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
-            assertThat(difference.kind()).isEqualTo(Kind.READ_MODEL_DISAGREES);
-            assertThat(difference.caseId()).isEqualTo(sealed.id());
-            assertThat(difference.detail()).contains("OPEN", "SEALED");
-        });
-    }
-
-    @Test
-    void aLedgerEntryTheEgressNeverDealtWithDisagrees() {
-        throughTheWholeFlow();
-        CaseEvents case2 = throughTheWholeFlow();
-        String messageId = stores.events(PLAN_SERVICE).find(Filters.eq("aggregateIdentifier", case2.id())).first()
-                .getString("eventIdentifier");
-        stores.audit().getCollection("egress_seen").deleteOne(Filters.eq("_id", messageId));
-
-        assertThat(reconcile().differences()).singleElement().satisfies(difference -> {
-            assertThat(difference.kind()).isEqualTo(Kind.READ_MODEL_DISAGREES);
-            assertThat(difference.messageId()).isEqualTo(messageId);
-            assertThat(difference.detail()).contains("egress");
-        });
-    }
-
-    @Test
     void onlyTheCasesAskedAboutAreCompared() {
         CaseEvents stuck = newCase();
         CaseEvents fine = throughTheWholeFlow();
@@ -292,33 +138,5 @@ class ReconcilerTest {
         assertThat(reconciler().reconcile(Set.of(fine.id())).clean()).isTrue();
         assertThat(reconciler().reconcile(Set.of(stuck.id())).differences()).extracting(Difference::kind)
                 .containsExactly(Kind.OUTBOX_STUCK);
-    }
-
-    /** A case through screening, assessment and plan, every event published and witnessed. */
-    private CaseEvents throughTheWholeFlow() {
-        CaseEvents events = newCase();
-        stores.store(REFERRAL_SERVICE, events.received());
-        stores.store(REFERRAL_SERVICE, events.cleared());
-        stores.store(ASSESSMENT_SERVICE, events.opened());
-        stores.store(ASSESSMENT_SERVICE, events.agreed());
-        stores.store(PLAN_SERVICE, events.planOpened());
-        stores.publishAll(PUBLISHED);
-        return events;
-    }
-
-    private static CaseEvents newCase() {
-        return CaseEvents.newCase(AN_HOUR_AGO);
-    }
-
-    private ReconciliationReport reconcile() {
-        return reconciler().reconcile();
-    }
-
-    private Reconciler reconciler() {
-        return new Reconciler(client, stores.databases);
-    }
-
-    private Reconciler reconcilerAt(Instant now) {
-        return new Reconciler(client, stores.databases, Duration.ofMinutes(2), Clock.fixed(now, ZoneOffset.UTC));
     }
 }
