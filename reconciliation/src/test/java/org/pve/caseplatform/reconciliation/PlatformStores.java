@@ -33,11 +33,13 @@ import org.pve.caseplatform.audit.egress.EgressFilter;
 import org.pve.caseplatform.audit.egress.EgressRelay;
 import org.pve.caseplatform.audit.query.Ledger;
 import org.pve.caseplatform.audit.query.LedgerProjection;
+import org.pve.caseplatform.contract.AccessPurpose;
 import org.pve.caseplatform.contract.CaseEvent;
 import org.pve.caseplatform.contract.EventHeaders;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.Topics;
 import org.pve.caseplatform.contract.assessment.FormulationAgreed;
+import org.pve.caseplatform.contract.governance.CaseRecordAccessed;
 import org.pve.caseplatform.contract.referral.ReferralReceived;
 import org.pve.caseplatform.plan.command.AgeBands;
 import org.pve.caseplatform.plan.command.LeadAgencies;
@@ -137,14 +139,23 @@ final class PlatformStores {
 
     /** Has the ledger (and the cohort) witness a record no service stored, as a stray producer would cause. */
     void witnessUnstored(CaseEvent event) throws Exception {
-        String messageId = UUID.randomUUID().toString();
-        DeliveredEvent delivered = new DeliveredEvent(Topics.REFERRAL_EVENTS, 0, offset++,
-                event.occurredAt().toEpochMilli(), event.caseId().toString(), event.getClass().getSimpleName(), 1,
-                messageId, event.caseId().toString(), event.districtId(), messageId,
-                EventJson.newMapper().writeValueAsString(event));
+        DeliveredEvent delivered = unstored(Topics.REFERRAL_EVENTS, event);
         ledger.on(delivered);
         cohort.on(delivered);
         egress.on(delivered);
+    }
+
+    /** Has the ledger witness a read of the case on the access log, which services send without storing it. */
+    void witnessRead(CaseEvents events) throws Exception {
+        ledger.on(unstored(Topics.ACCESS_LOG, new CaseRecordAccessed(events.caseId(), events.districtId(),
+                events.at().plusSeconds(6), "auditor-1", "AUDITOR", null, "case-history", AccessPurpose.AUDIT)));
+    }
+
+    private DeliveredEvent unstored(String topic, CaseEvent event) throws Exception {
+        String messageId = UUID.randomUUID().toString();
+        return new DeliveredEvent(topic, 0, offset++, event.occurredAt().toEpochMilli(), event.caseId().toString(),
+                event.getClass().getSimpleName(), 1, messageId, event.caseId().toString(), event.districtId(),
+                messageId, EventJson.newMapper().writeValueAsString(event));
     }
 
     MongoDatabase database(String service) {

@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 class ReconcilerTest extends ReconcilerTestSupport {
 
     @Test
-    void casesThroughTheWholeFlowReconcileClean() {
+    void casesThroughTheWholeFlowReconcileClean() throws Exception {
         CaseEvents first = throughTheWholeFlow();
         CaseEvents second = throughTheWholeFlow();
+        stores.witnessRead(first);
 
         ReconciliationReport report = reconcile();
 
+        assertThat(stores.audit().getCollection("ledger").countDocuments(Filters.eq("topic", "case.access-log")))
+                .as("a read on the access log, which no service stores").isOne();
         assertThat(report.differences()).isEmpty();
         assertThat(report.pending()).isEmpty();
         assertThat(report.settled()).isTrue();
