@@ -65,7 +65,9 @@ public class EgressRelay {
             cases.discardHeld(caseId);
             cases.setState(caseId, State.SEALED);
         } else if (CLEARED.equals(type) || SecuritySeal.RETURNED.equals(type)) {
-            if (state == State.CLOSED) {
+            if (state == State.CLOSED || state == State.SEALED && CLEARED.equals(type)) {
+                // only a hand-back reopens a sealed case: a clearance read after the seal happened before it (the
+                // seal came on the assessment or plan topic, read ahead of the referral topic)
                 return;
             }
             // held events and the clearance go out as they happened: another topic's event of the case (the

@@ -25,6 +25,7 @@ import org.pve.caseplatform.contract.EventCatalogue;
 import org.pve.caseplatform.contract.EventJson;
 import org.pve.caseplatform.contract.EventType;
 import org.pve.caseplatform.contract.SecurityDestination;
+import org.pve.caseplatform.contract.assessment.AssessmentEscalatedToSecurity;
 import org.pve.caseplatform.contract.assessment.AssessmentOpened;
 import org.pve.caseplatform.contract.plan.ProgressReported;
 import org.pve.caseplatform.contract.plan.ServiceCompleted;
@@ -117,6 +118,19 @@ class EgressRelayTest {
 
         assertThat(sent).extracting(EgressEvent::messageId).containsExactly("m-returned", "m-opened");
         assertThat(sent.get(0).json()).doesNotContain("handed back");
+    }
+
+    @Test
+    void aClearanceReadAfterALaterSealFromAnotherTopicDoesNotReopenTheCase() {
+        UUID caseId = UUID.randomUUID();
+        List<CaseEvent> screened = Cases.screened(caseId, DISTRICT, T0, 2);
+        deliver(screened.get(0), "m-received");
+        deliver(new AssessmentEscalatedToSecurity(caseId, DISTRICT, T0.plusSeconds(9000), "risk rose", "panel-ida",
+                SecurityDestination.POLICE_INVESTIGATION), "m-assessment-escalated");
+        deliver(screened.get(1), "m-cleared");
+        deliver(opened(caseId, T0.plusSeconds(9600)), "m-opened-after-seal");
+
+        assertThat(sent).isEmpty();
     }
 
     @Test
