@@ -43,8 +43,9 @@ public class ScreeningDeadlinePoller {
                 fired++;
             } catch (RuntimeException e) {
                 if (MissingAggregate.causes(e)) {
-                    log.info("dropping screening deadline {}: no such referral", deadline.id());
-                    deadlines.drop(deadline);
+                    boolean dropped = deadlines.drop(deadline);
+                    log.info("{} screening deadline {}: no such referral", dropped ? "dropped"
+                            : "kept for one more poll", deadline.id());
                 } else {
                     log.warn("screening deadline {} not fired, retrying at the next poll: {}", deadline.id(),
                             e.toString());

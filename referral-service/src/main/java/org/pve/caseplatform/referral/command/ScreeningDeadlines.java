@@ -54,8 +54,11 @@ public class ScreeningDeadlines {
         deadlines.measure(now);
     }
 
-    /** Drops a deadline whose referral was never stored (the command that would have created it failed). */
-    public void drop(Deadline deadline) {
-        deadlines.drop(deadline.id());
+    /**
+     * Drops a deadline whose referral was never stored (the command that would have created it failed), once a
+     * second poll missed it too ({@link DeadlineStore#dropOnSecondMiss}); true if dropped.
+     */
+    public boolean drop(Deadline deadline) {
+        return deadlines.dropOnSecondMiss(deadline.id());
     }
 }

@@ -114,6 +114,9 @@ class ScreeningDeadlinesIT {
                 .when(commands).sendAndWait(any());
 
         poller(DUE.plusSeconds(60)).fireDue();
+        assertThat(stored(referral)).as("one miss may be a poll racing the command that stores the referral")
+                .isNotNull();
+        poller(DUE.plusSeconds(90)).fireDue();
 
         assertThat(stored(referral)).isNull();
     }
