@@ -79,6 +79,27 @@ final class KafkaLog {
         }
     }
 
+    /**
+     * Forgets the groups' committed offsets, so that their consumers, when they start again, read their topics from
+     * the beginning. The groups must have no member: the broker refuses while one is still leaving, so this retries.
+     */
+    void forgetGroups(Collection<String> groups) {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        try (Admin admin = admin()) {
+            while (true) {
+                try {
+                    get(admin.deleteConsumerGroups(groups).all());
+                    return;
+                } catch (IllegalStateException stillMembers) {
+                    if (System.nanoTime() > deadline) {
+                        throw stillMembers;
+                    }
+                    PlatformClient.sleep(500);
+                }
+            }
+        }
+    }
+
     /** How many records the topics hold (their end offsets, summed). */
     long records(Collection<String> topics) {
         try (Admin admin = admin()) {

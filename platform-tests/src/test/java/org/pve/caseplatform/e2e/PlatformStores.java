@@ -78,6 +78,18 @@ final class PlatformStores implements AutoCloseable {
         return mongo.getDatabase("audit").getCollection("ledger").countDocuments();
     }
 
+    /** The collections' documents, each collection in the order of its ids. */
+    Map<String, List<Document>> snapshot(String database, List<String> collections) {
+        Map<String, List<Document>> snapshot = new java.util.TreeMap<>();
+        collections.forEach(collection -> snapshot.put(collection, mongo.getDatabase(database)
+                .getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>())));
+        return snapshot;
+    }
+
+    void drop(String database, List<String> collections) {
+        collections.forEach(collection -> mongo.getDatabase(database).getCollection(collection).drop());
+    }
+
     MongoClient client() {
         return mongo;
     }
