@@ -39,7 +39,7 @@ final class FaultLoad implements AutoCloseable {
     record Lifecycle(String caseId, String districtId, Depth depth) {
     }
 
-    private final CaseDriver driver;
+    private final SecuredPlatform platform;
     private final String runId;
     private final KafkaProducer<String, String> producer;
     private final ObjectMapper json = new ObjectMapper();
@@ -48,7 +48,7 @@ final class FaultLoad implements AutoCloseable {
     private final List<String> inboundReferences = new ArrayList<>();
 
     FaultLoad(SecuredPlatform platform, String runId) {
-        this.driver = new CaseDriver(platform);
+        this.platform = platform;
         this.runId = runId;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.launcher().broker().bootstrapServers());
@@ -75,11 +75,17 @@ final class FaultLoad implements AutoCloseable {
 
     /** Starts {@code count} lifecycles round the lifecycle districts, cycling through the depths. */
     List<CompletableFuture<Lifecycle>> lifecycles(int count) {
+        return lifecycles(count, List.of(platform.assessment()));
+    }
+
+    /** The same, their assessment steps sent to the assessment-service instances in turn (base URLs). */
+    List<CompletableFuture<Lifecycle>> lifecycles(int count, List<String> assessmentInstances) {
         List<CompletableFuture<Lifecycle>> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String district = LIFECYCLE_DISTRICTS.get(i % LIFECYCLE_DISTRICTS.size());
             Depth depth = Depth.values()[(i / LIFECYCLE_DISTRICTS.size()) % Depth.values().length];
-            started.add(CompletableFuture.supplyAsync(() -> drive(district, depth), workers));
+            CaseDriver driver = new CaseDriver(platform, assessmentInstances.get(i % assessmentInstances.size()));
+            started.add(CompletableFuture.supplyAsync(() -> drive(driver, district, depth), workers));
         }
         return started;
     }
@@ -89,7 +95,7 @@ final class FaultLoad implements AutoCloseable {
         return lifecycles.stream().map(CompletableFuture::join).toList();
     }
 
-    private Lifecycle drive(String district, Depth depth) {
+    private Lifecycle drive(CaseDriver driver, String district, Depth depth) {
         long number = numbers.incrementAndGet();
         CaseDriver.Referred referred = driver.refer(district, new CaseDriver.Subject(capitalised(spelled(number)),
                 "Faultlund" + spelled(number * 7 + 3) + "-" + runId, birthday(number),
