@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.pve.caseplatform.contract.Topics;
+import org.pve.caseplatform.embedded.ServiceProcess;
 import org.pve.caseplatform.embedded.ServiceSpec;
 import org.pve.caseplatform.reconciliation.ReconciliationReport;
 import org.pve.caseplatform.reconciliation.Reconciler;
@@ -95,6 +96,11 @@ class FaultToleranceIT {
         }
     }
 
+    /**
+     * While both run, the cases' assessment steps go over HTTP to either instance in turn and the referral topic's
+     * partitions are shared between their consumers; then one of each is killed while 24 lifecycles are on their
+     * way, and the survivors take over the partitions after the claim timeout.
+     */
     @Test
     @Order(1)
     void twoInstancesShareTheCasesAndWhenOneOfEachIsKilledTheOtherFinishesWithNothingLostOrDoubled() {
@@ -103,7 +109,8 @@ class FaultToleranceIT {
         awaitBothInstancesHoldPartitions(consumers);
 
         load.referInbound(districts);
-        driven.addAll(FaultLoad.await(load.lifecycles(12)));
+        driven.addAll(FaultLoad.await(load.lifecycles(12, List.of(platform.assessment(),
+                platform.launcher().service(ASSESSMENT_2).baseUrl()))));
         awaitQuiescent();
         assertHandledByExactlyOneInstance(ASSESSMENT, "referral-events", List.of(Topics.REFERRAL_EVENTS));
         assertHandledByExactlyOneInstance(AUDIT, "audit-ledger", WITNESSED);
@@ -248,7 +255,11 @@ class FaultToleranceIT {
         }
     }
 
-    /** Every group committed to the log end and every outbox drained, twice in a row a second apart. */
+    /**
+     * Every consumer of every live instance at the log end by its own gauge, every group committed to the log end
+     * (the broker's word, which also covers a dead instance's partitions) and every outbox drained, twice in a row a
+     * second apart.
+     */
     private static void awaitQuiescent() {
         long deadline = System.nanoTime() + QUIET_PATIENCE.toNanos();
         int quietRounds = 0;
@@ -258,10 +269,14 @@ class FaultToleranceIT {
                 throw new AssertionError("not quiescent after " + QUIET_PATIENCE.toSeconds() + " s: " + last);
             }
             Map<String, Long> unpublished = stores.unpublished();
+            Map<String, Double> gauges = new HashMap<>();
+            platform.launcher().services().stream().filter(ServiceProcess::isAlive)
+                    .forEach(instance -> gauges.put(instance.name(), Metrics.lag(instance)));
             Map<String, Long> lag = kafka.lagByGroup();
             boolean quiet = unpublished.values().stream().allMatch(n -> n == 0)
+                    && gauges.values().stream().allMatch(n -> n == 0)
                     && lag.values().stream().allMatch(n -> n == 0);
-            last = "unpublished " + unpublished + ", lag " + lag;
+            last = "unpublished " + unpublished + ", lag gauges " + gauges + ", committed lag " + lag;
             quietRounds = quiet ? quietRounds + 1 : 0;
             PlatformClient.sleep(1_000);
         }

@@ -24,6 +24,12 @@ final class Metrics {
         return sum(instance, "platform_events_consumed_total", consumer);
     }
 
+    /** Records the instance's consumers are behind the log end, over every partition they hold. */
+    static double lag(ServiceProcess instance) {
+        return scrape(instance).stream().filter(sample -> sample.name().equals("platform_consumer_lag"))
+                .mapToDouble(PrometheusText.Sample::value).sum();
+    }
+
     /** How many partitions the consumer holds now: it keeps a lag gauge for each. */
     static double lagSeries(ServiceProcess instance, String consumer) {
         return scrape(instance).stream().filter(sample -> sample.name().equals("platform_consumer_lag")
