@@ -1,6 +1,7 @@
 package org.pve.caseplatform.reconciliation;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,11 +24,8 @@ final class AuditReader {
 
     static List<LedgerRecord> ledger(MongoDatabase audit) {
         List<LedgerRecord> records = new ArrayList<>();
-        for (Document entry : audit.getCollection(LEDGER).find().projection(Projections.include(
-                "caseId", "districtId", "eventType", "service", "topic", "recordedAt"))) {
-            if (ACCESS_LOG.equals(entry.getString("topic"))) {
-                continue;
-            }
+        for (Document entry : audit.getCollection(LEDGER).find(Filters.ne("topic", ACCESS_LOG)).projection(
+                Projections.include("caseId", "districtId", "eventType", "service", "topic", "recordedAt"))) {
             Object recordedAt = entry.get("recordedAt");
             records.add(new LedgerRecord(String.valueOf(entry.get("_id")), entry.getString("caseId"),
                     entry.getString("districtId"), entry.getString("eventType"), entry.getString("service"),

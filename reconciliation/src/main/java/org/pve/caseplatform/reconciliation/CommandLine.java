@@ -19,7 +19,7 @@ record CommandLine(String mongoUri, ServiceDatabases databases, Set<String> case
               --case=ID               only this case; repeat it or give several ids separated by commas
               --json                  the report as JSON instead of a table
               --grace=DURATION        how long an event may still be on its way (ISO-8601, default PT2M)
-            Exit status: 0 no difference, 1 differences found, 2 bad arguments.""";
+            Exit status: 0 no difference, 1 differences found, 2 bad arguments, 3 MongoDB cannot be read.""";
 
     static CommandLine parse(String... args) {
         String uri = null;

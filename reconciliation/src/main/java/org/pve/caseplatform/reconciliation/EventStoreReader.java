@@ -7,9 +7,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.pve.caseplatform.contract.AgeBand;
@@ -20,11 +23,13 @@ import org.pve.caseplatform.contract.EventType;
 /**
  * Reads a producing service's event store: Axon's document-per-event layout with the outbox marks
  * ({@code published}, {@code publishedAt}, platform-support OutboxStorageStrategy). The payload is read only for its
- * caseId, districtId and (ReferralReceived) ageBand; no personal field is kept.
+ * caseId, districtId, occurredAt and the {@link #FACTS}; no personal field is kept.
  */
 final class EventStoreReader {
 
     static final String EVENTS = "domainevents";
+    /** The non-personal enum fields read models copy (age band, lead agency) or decide by (where it escalated to). */
+    static final List<String> FACTS = List.of("ageBand", "leadAgency", "escalatedTo");
 
     private static final ObjectMapper JSON = EventJson.newMapper();
 
@@ -47,8 +52,8 @@ final class EventStoreReader {
         return new StoredEvent(service, stored.getString("eventIdentifier"), text(payload, "caseId"),
                 text(payload, "districtId"), wireName(stored.getString("payloadType")),
                 stored.getString("aggregateIdentifier"), sequence instanceof Number n ? n.longValue() : -1,
-                instant(stored.get("timestamp")), !Boolean.FALSE.equals(stored.get("published")),
-                instant(stored.get("publishedAt")), ageBand(payload));
+                instant(text(payload, "occurredAt")), instant(stored.get("timestamp")),
+                !Boolean.FALSE.equals(stored.get("published")), instant(stored.get("publishedAt")), facts(payload));
     }
 
     /** The catalogue's name for a stored payload class (the class's simple name when it is not catalogued). */
@@ -81,6 +86,17 @@ final class EventStoreReader {
         return JSON.nullNode();
     }
 
+    private static Map<String, String> facts(JsonNode payload) {
+        Map<String, String> facts = new HashMap<>();
+        for (String field : FACTS) {
+            String value = "ageBand".equals(field) ? ageBand(payload) : text(payload, field);
+            if (value != null) {
+                facts.put(field, value);
+            }
+        }
+        return Map.copyOf(facts);
+    }
+
     /** The band's name in the contract (the JSON holds its wire name, e.g. {@code 16_17} for AGE_16_17). */
     private static String ageBand(JsonNode payload) {
         JsonNode band = payload == null ? null : payload.get("ageBand");
@@ -104,7 +120,11 @@ final class EventStoreReader {
             return date.toInstant();
         }
         if (value instanceof String text && !text.isBlank()) {
-            return Instant.parse(text);
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
         }
         return null;
     }

@@ -7,25 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * What the stores held when read, limited to the cases asked about: every producing service's stored events, the
- * ledger, the cohort read model and plan-service's age bands (caseId to band).
+ * ledger, the cohort read model and the other downstream read models.
  */
 record Holdings(List<StoredEvent> stored, List<LedgerRecord> ledger, List<CohortFact> cohort,
-                Map<String, String> ageBands) {
+                ReadModels readModels) {
 
     Holdings limitedTo(Set<String> caseIds) {
         if (caseIds == null) {
             return this;
         }
         Predicate<String> inScope = caseIds::contains;
-        Map<String, String> bands = new HashMap<>(ageBands);
-        bands.keySet().removeIf(inScope.negate());
         return new Holdings(stored.stream().filter(event -> inScope.test(event.caseId())).toList(),
                 ledger.stream().filter(entry -> inScope.test(entry.caseId())).toList(),
-                cohort.stream().filter(fact -> inScope.test(fact.caseId())).toList(), bands);
+                cohort.stream().filter(fact -> inScope.test(fact.caseId())).toList(), readModels.limitedTo(caseIds));
     }
 
     Set<String> caseIds() {
@@ -50,7 +49,7 @@ record Holdings(List<StoredEvent> stored, List<LedgerRecord> ledger, List<Cohort
         return byCase;
     }
 
-    static <T> Map<String, T> index(Collection<T> items, java.util.function.Function<T, String> key) {
+    static <T> Map<String, T> index(Collection<T> items, Function<T, String> key) {
         Map<String, T> byKey = new HashMap<>();
         items.forEach(item -> byKey.putIfAbsent(key.apply(item), item));
         return byKey;

@@ -16,6 +16,6 @@ public enum Kind {
     MISSING_DOWNSTREAM,
     /** A downstream service holds something without the upstream event that causes it. */
     DOWNSTREAM_WITHOUT_CAUSE,
-    /** A read model kept from the events (audit's cohort cases, plan's age bands) disagrees with them. */
+    /** A read model kept from the events (audit's cohort and egress, plan's age bands, ...) disagrees with them. */
     READ_MODEL_DISAGREES
 }

@@ -6,23 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.bson.Document;
 
 /**
  * Compares, per case, what each producing service stored with what the ledger and the downstream services hold
  * (issue 9). It only reads. The stores are read in an order that keeps a live platform from showing false
- * differences: audit-service's cohort and ledger first, then plan, assessment and referral (downstream before
- * upstream), so whatever was read downstream has its source already stored upstream; what is missing downstream
- * may still be on its way and counts as pending while younger than the grace period.
+ * differences: the read models first (audit's cohort and egress, plan's and referral's), then the ledger, then the
+ * event stores of plan, assessment and referral (downstream before upstream), so whatever was read downstream has its
+ * source already stored upstream; what is missing downstream may still be on its way and counts as pending while
+ * younger than the grace period.
  */
 public class Reconciler {
 
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(2);
-    static final String AGE_BANDS = "age_bands";
 
     private final MongoClient client;
     private final ServiceDatabases databases;
@@ -60,6 +57,7 @@ public class Reconciler {
         StoreChecks.run(holdings, findings);
         DownstreamChecks.run(holdings, findings);
         ReadModelChecks.run(holdings, findings);
+        EgressChecks.run(holdings, findings);
         List<Difference> differences = new ArrayList<>(findings.differences());
         differences.sort(Comparator.comparing(Difference::caseId, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(Difference::kind));
@@ -72,19 +70,12 @@ public class Reconciler {
     private Holdings read() {
         MongoDatabase audit = client.getDatabase(databases.audit());
         List<CohortFact> cohort = AuditReader.cohort(audit);
+        ReadModels readModels = ReadModels.read(client.getDatabase(databases.referral()),
+                client.getDatabase(databases.plan()), audit);
         List<LedgerRecord> ledger = AuditReader.ledger(audit);
-        Map<String, String> ageBands = ageBands(client.getDatabase(databases.plan()));
         List<StoredEvent> stored = new ArrayList<>();
         databases.producersDownstreamFirst().forEach((service, database) ->
                 stored.addAll(EventStoreReader.read(client.getDatabase(database), service)));
-        return new Holdings(stored, ledger, cohort, ageBands);
-    }
-
-    private static Map<String, String> ageBands(MongoDatabase plan) {
-        Map<String, String> bands = new HashMap<>();
-        for (Document band : plan.getCollection(AGE_BANDS).find()) {
-            bands.put(String.valueOf(band.get("_id")), band.getString("ageBand"));
-        }
-        return bands;
+        return new Holdings(stored, ledger, cohort, readModels);
     }
 }
