@@ -73,11 +73,6 @@ final class PlatformStores implements AutoCloseable {
         return entries;
     }
 
-    /** How many entries the ledger holds, the access log's included. */
-    long ledgerEntries() {
-        return mongo.getDatabase("audit").getCollection("ledger").countDocuments();
-    }
-
     /** The collections' documents, each collection in the order of its ids. */
     Map<String, List<Document>> snapshot(String database, List<String> collections) {
         Map<String, List<Document>> snapshot = new java.util.TreeMap<>();
