@@ -101,6 +101,11 @@ public final class PlatformLauncher implements AutoCloseable {
         service(name).stop();
     }
 
+    /** Kills one service at once (SIGKILL), as a crash would, leaving the rest running. */
+    public void killService(String name) {
+        service(name).kill();
+    }
+
     /** Starts one service again and waits until it is healthy. */
     public void startService(String name) {
         startAndAwait(service(name));

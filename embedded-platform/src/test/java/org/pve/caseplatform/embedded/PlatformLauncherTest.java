@@ -66,6 +66,37 @@ class PlatformLauncherTest {
     }
 
     @Test
+    void aSecondInstanceRunsFromTheSameJarAndArgsOnItsOwnPortAndLogAndDiesAlone() throws Exception {
+        Path jar = FakeServiceJar.in(dir);
+        ServiceSpec first = new ServiceSpec("scaled-service", jar, 0, "--extra=1");
+        PlatformLauncher platform = PlatformLauncher.builder(dir.resolve("data"))
+                .freePorts()
+                .inMemoryMongo(true)
+                .service(first)
+                .service(first.instance(2))
+                .jvmOptions(List.of("-Xmx32m"))
+                .healthTimeout(Duration.ofSeconds(60))
+                .build();
+        try {
+            platform.start();
+            ServiceProcess second = platform.service("scaled-service-2");
+
+            assertThat(second.port()).isNotEqualTo(platform.service("scaled-service").port());
+            assertThat(FakeServiceJar.echo(second)).contains("--server.port=" + second.port(), "--extra=1",
+                    "--spring.data.mongodb.uri=" + platform.mongo().connectionString());
+            assertThat(second.logFile()).isEqualTo(platform.dataDir().resolve("logs/scaled-service-2.log"));
+            platform.killService("scaled-service-2");
+            assertThat(second.isAlive()).isFalse();
+            assertThat(platform.service("scaled-service").isHealthy()).isTrue();
+            platform.startService("scaled-service-2");
+            assertThat(second.isHealthy()).isTrue();
+        } finally {
+            platform.close();
+        }
+        assertThatThrownBy(() -> first.instance(1)).hasMessageContaining("start at 2");
+    }
+
+    @Test
     void theIssuerIsUpBeforeAnyServiceStartsAndEveryServiceIsPointedAtIt() throws Exception {
         Path jar = FakeServiceJar.in(dir);
         int issuerPort = FreePorts.pick();

@@ -29,11 +29,18 @@ final class CaseDriver {
     private final SecuredPlatform platform;
     private final PlatformClient client;
     private final IssuerTokens tokens;
+    private final String assessment;
 
     CaseDriver(SecuredPlatform platform) {
+        this(platform, platform.assessment());
+    }
+
+    /** Sends the assessment steps to the assessment-service instance at {@code assessment} (a base URL). */
+    CaseDriver(SecuredPlatform platform, String assessment) {
         this.platform = platform;
         this.client = platform.client();
         this.tokens = platform.tokens();
+        this.assessment = assessment;
     }
 
     PlatformClient client() {
@@ -92,14 +99,14 @@ final class CaseDriver {
     }
 
     void agreeFormulation(String caseId, String districtId, String summary) {
-        JsonNode opened = client.await(platform.assessment() + "/assessments/" + caseId, PATIENCE,
+        JsonNode opened = client.await(assessment + "/assessments/" + caseId, PATIENCE,
                 tokens.as(PROPOSER, "ASSESSMENT"));
-        JsonNode proposed = client.expect(201, client.post(platform.assessment() + "/assessments/" + caseId
+        JsonNode proposed = client.expect(201, client.post(assessment + "/assessments/" + caseId
                         + "/formulations", Map.of("needs", List.of("mentoring", "education"),
                         "interventionLevel", "EARLY_SUPPORT", "leadAgency", leadAgency(districtId), "summary", summary),
                 tokens.auth(PROPOSER)));
         int version = proposed.get("formulationVersion").asInt();
-        String endorsements = platform.assessment() + "/assessments/" + caseId + "/formulations/" + version
+        String endorsements = assessment + "/assessments/" + caseId + "/formulations/" + version
                 + "/endorsements";
         for (JsonNode agency : opened.get("requiredAgencies")) {
             client.expect(200, client.post(endorsements, Map.of("agency", agency.asText()),

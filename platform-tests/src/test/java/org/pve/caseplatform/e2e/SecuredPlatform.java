@@ -35,6 +35,12 @@ final class SecuredPlatform implements AutoCloseable {
 
     /** Builds and starts the platform; {@code issuerArgs} go to the issuer besides the personas file. */
     static SecuredPlatform start(String name, String... issuerArgs) {
+        return start(name, SERVICES.stream().map(service -> new ServiceSpec(service, jar(service), 0)).toList(),
+                issuerArgs);
+    }
+
+    /** The same with other services: more instances of one, or args of their own. */
+    static SecuredPlatform start(String name, List<ServiceSpec> services, String... issuerArgs) {
         Path personasCsv = personasCsv();
         PlatformLauncher.Builder builder;
         try {
@@ -48,9 +54,7 @@ final class SecuredPlatform implements AutoCloseable {
         args[0] = "--platform.issuer.personas=file:" + personasCsv;
         System.arraycopy(issuerArgs, 0, args, 1, issuerArgs.length);
         builder.issuer(jar("identity-issuer"), 0, args);
-        for (String service : SERVICES) {
-            builder.service(new ServiceSpec(service, jar(service), 0));
-        }
+        builder.services(services);
         PlatformLauncher launcher = builder.build();
         launcher.start();
         return new SecuredPlatform(launcher, Persona.load(personasCsv));
