@@ -38,8 +38,8 @@ class FaultToleranceIT {
     private static final String AUDIT = "audit-service";
     private static final String ASSESSMENT_2 = ASSESSMENT + "-2";
     private static final String AUDIT_2 = AUDIT + "-2";
-    /** A killed instance's partitions go to the other after this, not after Kafka's default 45 s. */
-    private static final String CLAIM_TIMEOUT = "--platform.kafka.client[session.timeout.ms]=10000";
+    /** A killed instance's partitions go to the other after this (ADR 0010), stated here as the test relies on it. */
+    private static final String CLAIM_TIMEOUT = "--platform.kafka.claim-timeout=10s";
     private static final List<String> WITNESSED = PlatformConsistency.WITNESSED;
 
     private static final List<String> PLAN_READ_MODELS = List.of("provider_worklists", "families", "age_bands");
