@@ -23,8 +23,6 @@ public final class Benchmark {
     /** What the estimate before the first pass assumes (measured with --quick, 2 cores shared with other work). */
     static final double ASSUMED_CASES_PER_SECOND = 1.5;
     static final double ASSUMED_REFERRALS_PER_SECOND = 50;
-    /** Stored cases past which the intake measured on 26 November had fallen well below the assumed rate. */
-    static final int SLOW_INTAKE_ABOVE = 7_000;
 
     private Benchmark() {
     }
@@ -67,11 +65,6 @@ public final class Benchmark {
                 ASSUMED_CASES_PER_SECOND, ASSUMED_REFERRALS_PER_SECOND) * options.backends().size() / 60),
                 options.backends().stream().map(b -> b.title).toList(), ASSUMED_CASES_PER_SECOND,
                 ASSUMED_REFERRALS_PER_SECOND);
-        if (options.historyCases().get(options.historyCases().size() - 1) > SLOW_INTAKE_ABOVE) {
-            console.step("note: intake slows as the store grows (the MongoDB-wire server scans); past %,d stored "
-                    + "cases it fell to 3-40 referrals/s on 26 November, so the largest size may take hours; "
-                    + "--history-cases= sets smaller ones", SLOW_INTAKE_ABOVE);
-        }
         List<String> titles = new ArrayList<>();
         List<Map<Figure, Double>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -37,6 +37,7 @@ public class HashChains {
     private final MongoCollection<Document> links;
     private final MongoCollection<Document> heads;
     private final MongoCollection<Document> anchors;
+    private final LedgerCases cases;
     private final AnchorSigner signer;
     private final long anchorEvery;
     private final Duration anchorInterval;
@@ -49,6 +50,7 @@ public class HashChains {
         this.links = database.getCollection(LINKS);
         this.heads = database.getCollection(HEADS);
         this.anchors = database.getCollection(ANCHORS);
+        this.cases = new LedgerCases(database);
         this.signer = signer;
         this.anchorEvery = anchorEvery;
         this.anchorInterval = anchorInterval;
@@ -85,6 +87,7 @@ public class HashChains {
         if (entry != null) {
             Document document = new Document(entry).append("chain", chain).append("position", position)
                     .append("record", recordDocument).append("previousHash", previousHash).append("hash", hash);
+            cases.note(entry.getString("caseId"), entry.get("_id"));
             try {
                 entries.insertOne(document);
                 entered = true;

@@ -9,10 +9,9 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.bson.Document;
-import org.bson.conversions.Bson;
+import org.pve.caseplatform.audit.ledger.LedgerCases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +26,18 @@ public class Ledger {
     private static final Logger log = LoggerFactory.getLogger(Ledger.class);
 
     private final MongoCollection<Document> entries;
+    private final LedgerCases cases;
 
     public Ledger(MongoDatabase database) {
         this.entries = database.getCollection(COLLECTION);
+        this.cases = new LedgerCases(database);
         createHistoryIndex();
+        cases.fillFrom(entries);
     }
 
     /** Appends the entry; false when an entry with its messageId is already there (which stays untouched). */
     public boolean append(LedgerEntry entry) {
+        cases.note(entry.caseId(), entry.messageId());
         try {
             entries.insertOne(entry.toDocument());
             return true;
@@ -46,17 +49,19 @@ public class Ledger {
         }
     }
 
-    /** The case's entries, unordered; with an asOf, those that occurred at or before it. */
+    /**
+     * The case's entries, unordered; with an asOf, those that occurred at or before it. Read by {@code _id} through
+     * {@link LedgerCases}; an entry counts only if it names the case itself.
+     */
     public List<LedgerEntry> entriesOf(String caseId, Instant asOf) {
-        Bson filter = Filters.eq("caseId", caseId);
-        if (asOf != null) {
-            // BSON dates hold milliseconds: this keeps a superset, the exact instant decides below.
-            filter = Filters.and(filter, Filters.lte("occurredAt", Date.from(asOf)));
-        }
+        List<Object> messageIds = cases.entriesOf(caseId);
         List<LedgerEntry> found = new ArrayList<>();
-        for (Document document : entries.find(filter)) {
+        if (messageIds.isEmpty()) {
+            return found;
+        }
+        for (Document document : entries.find(Filters.in("_id", messageIds))) {
             LedgerEntry entry = LedgerEntry.fromDocument(document);
-            if (asOf == null || !entry.occurredAt().isAfter(asOf)) {
+            if (caseId.equals(entry.caseId()) && (asOf == null || !entry.occurredAt().isAfter(asOf))) {
                 found.add(entry);
             }
         }

@@ -1,6 +1,5 @@
 package org.pve.caseplatform.support.eventstore;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -15,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -41,12 +41,18 @@ import org.slf4j.LoggerFactory;
  * published only after the broker acknowledged it; a crash in between sends it again with the same messageId.
  * Each acknowledged send is counted ({@value PlatformMetrics#EVENTS_PUBLISHED}, by event type and district); a
  * resend after a crash counts again, as it is published again.
+ *
+ * <p>To find pending events it reads the ids this JVM's event store noted ({@link PendingPublications}) by
+ * {@code _id}, and scans the collection for {@code published: false} on a slower beat ({@value #SCAN_EVERY_POLLS}
+ * poll intervals) and at its first pass: the scan finds what no hint names (another instance's events, one whose send
+ * failed). A MongoDB-wire server without secondary indexes would otherwise scan every stored event per command.
  */
 public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String AGGREGATE = "aggregateIdentifier";
     private static final String SEQUENCE = "sequenceNumber";
+    static final int SCAN_EVERY_POLLS = 25;
 
     private final MongoCollection<Document> events;
     private final PublicationLease lease;
@@ -56,6 +62,10 @@ public class OutboxRelay implements AutoCloseable {
     private final int batchSize;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final PendingPublications hints;
+    private final long scanEveryNanos;
+    private long lastScanNanos;
+    private boolean scanned;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
@@ -71,6 +81,8 @@ public class OutboxRelay implements AutoCloseable {
         this.batchSize = batchSize;
         this.clock = clock;
         this.registry = registry;
+        this.hints = PendingPublications.of(events.getNamespace());
+        this.scanEveryNanos = pollInterval.multipliedBy(SCAN_EVERY_POLLS).toNanos();
     }
 
     public synchronized void start() {
@@ -133,10 +145,36 @@ public class OutboxRelay implements AutoCloseable {
 
     /** One pass: publishes what is pending and publishable; returns how many pending events it looked at. */
     int publishPending() {
-        List<Document> pending = events.find(eq(OutboxStorageStrategy.PUBLISHED, false))
-                .sort(Sorts.ascending("timestamp", SEQUENCE))
-                .limit(batchSize)
-                .into(new ArrayList<>());
+        long now = System.nanoTime();
+        if (!scanned || now - lastScanNanos >= scanEveryNanos) {
+            scanned = true;
+            lastScanNanos = now;
+            return publish(events.find(eq(OutboxStorageStrategy.PUBLISHED, false))
+                    .sort(Sorts.ascending("timestamp", SEQUENCE))
+                    .limit(batchSize)
+                    .into(new ArrayList<>()));
+        }
+        List<PendingPublications.Hint> taken = hints.take(batchSize);
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        Map<ObjectId, Document> found = new LinkedHashMap<>();
+        events.find(in("_id", taken.stream().map(PendingPublications.Hint::id).toList()))
+                .forEach(event -> found.put(event.getObjectId("_id"), event));
+        for (PendingPublications.Hint hint : taken) {
+            if (!found.containsKey(hint.id()) && now - hint.notedAtNanos() < scanEveryNanos) {
+                hints.retry(hint); // not readable yet: the scan takes over once it is older than a scan beat
+            }
+        }
+        List<Document> pending = new ArrayList<>(found.values().stream()
+                .filter(event -> Boolean.FALSE.equals(event.getBoolean(OutboxStorageStrategy.PUBLISHED))).toList());
+        pending.sort(Comparator.comparing((Document event) -> String.valueOf(event.get("timestamp")))
+                .thenComparingLong(OutboxRelay::sequence)); // as the scan sorts: Axon writes ISO-8601 text
+        publish(pending);
+        return taken.size();
+    }
+
+    private int publish(List<Document> pending) {
         Map<String, List<Document>> byAggregate = new LinkedHashMap<>();
         for (Document event : pending) {
             byAggregate.computeIfAbsent(event.getString(AGGREGATE), k -> new ArrayList<>()).add(event);
@@ -234,7 +272,8 @@ public class OutboxRelay implements AutoCloseable {
     }
 
     private boolean isPublished(String aggregateId, long sequence) {
-        Document previous = events.find(and(eq(AGGREGATE, aggregateId), eq(SEQUENCE, sequence)))
+        // plain equality on exactly the keys of Axon's unique index, so that even the wire server reads it by index
+        Document previous = events.find(new Document(AGGREGATE, aggregateId).append(SEQUENCE, sequence))
                 .projection(Projections.include(OutboxStorageStrategy.PUBLISHED))
                 .first();
         return previous != null && !Boolean.FALSE.equals(previous.getBoolean(OutboxStorageStrategy.PUBLISHED));

@@ -143,6 +143,27 @@ class OutboxRelayIT {
     }
 
     @Test
+    void eventsThisInstanceStoredAreReadByIdWhileOthersWaitForTheScan() {
+        String bootstrap = TestInfrastructure.kafka().bootstrapServers();
+        MongoEventStorageEngine engine = engine();
+        OutboxRelay relay = relay(bootstrap, Duration.ofHours(1)); // its scan beat: every 25 hours
+        assertThat(relay.publishPending()).as("the first pass scans, and finds nothing yet").isZero();
+        UUID stored = UUID.randomUUID();
+        engine.appendEvents(List.of(event(stored, 0, Instant.now())));
+        var events = database.getCollection(OutboxStorageStrategy.EVENTS_COLLECTION);
+        org.bson.Document foreign = new org.bson.Document(events.find().first());
+        foreign.remove("_id");
+        foreign.append("aggregateIdentifier", UUID.randomUUID().toString())
+                .append("eventIdentifier", UUID.randomUUID().toString());
+        events.insertOne(foreign); // as another instance would write it: no hint in this JVM
+
+        relay.publishPending();
+
+        assertThat(ownersInOrder(readCases(bootstrap, Set.of(stored), 1), stored)).containsExactly("owner-0");
+        assertThat(pending()).as("an event no hint names waits for the next scan").isEqualTo(1);
+    }
+
+    @Test
     void twoInstancesWritingAtOnceLoseNothingAndKeepEachCasesOrder() throws Exception {
         String bootstrap = TestInfrastructure.kafka().bootstrapServers();
         List<MongoEventStorageEngine> instances = List.of(engine(), engine());
@@ -188,12 +209,16 @@ class OutboxRelayIT {
     }
 
     private OutboxRelay relay(String bootstrap) {
+        return relay(bootstrap, Duration.ofMillis(100));
+    }
+
+    private OutboxRelay relay(String bootstrap, Duration pollInterval) {
         KafkaSettings settings = settings(bootstrap);
         KafkaProducer<String, String> producer = new KafkaProducer<>(settings.producerProperties());
         OutboxRelay relay = new OutboxRelay(database.getCollection(OutboxStorageStrategy.EVENTS_COLLECTION),
                 new PublicationLease(database.getCollection("outbox_lease"), Duration.ofSeconds(10),
                         Clock.systemUTC()),
-                producer, new StoredEventConverter(serializer), Duration.ofMillis(100), 100, Clock.systemUTC(),
+                producer, new StoredEventConverter(serializer), pollInterval, 100, Clock.systemUTC(),
                 registry);
         toClose.add(producer);
         toClose.add(0, relay);

@@ -42,17 +42,36 @@ public class ReferralIndex {
             Updates.set("identityErased", true));
 
     private final MongoCollection<Document> referrals;
+    private final NameKeyPairs pairs;
 
     public ReferralIndex(ServiceDatabase database) {
         this.referrals = database.database().getCollection(COLLECTION);
+        this.pairs = new NameKeyPairs(database.database().getCollection(NameKeyPairs.COLLECTION));
         referrals.createIndex(Indexes.ascending("districtId", "stage", "receivedAtMillis"));
         referrals.createIndex(Indexes.ascending("caseId"));
         referrals.createIndex(Indexes.ascending("subjectRef"));
         referrals.createIndex(Indexes.ascending("keys.givenSkeletons"));
         referrals.createIndex(Indexes.ascending("keys.familySkeletons"));
+        if (!pairs.built()) {
+            buildPairs();
+        }
     }
 
-    /** Records a received referral; the case it is on and its stage are set only if no later event set them. */
+    /** Blocks for the referrals stored before the blocks existed (once; idempotent if cut short). */
+    private void buildPairs() {
+        referrals.find(Filters.exists("keys")).forEach(document -> {
+            IndexedReferral referral = read(document);
+            if (referral.keys() != null) {
+                pairs.add(referral.referralId(), referral.keys());
+            }
+        });
+        pairs.markBuilt();
+    }
+
+    /**
+     * Records a received referral; the case it is on and its stage are set only if no later event set them: on insert,
+     * or (when a later event came first and made the document) by a conditional update.
+     */
     IndexedReferral received(ReferralReceived event, NameKeys keys, String claim) {
         List<Bson> updates = new ArrayList<>(List.of(
                 Updates.set("districtId", event.districtId()),
@@ -61,14 +80,21 @@ public class ReferralIndex {
                 Updates.set("referrerAgency", event.referrerAgency().name()),
                 Updates.set("ageBand", event.ageBand().name()),
                 Updates.set("concernCategories", event.concernCategories().stream().map(Enum::name).toList()),
-                Updates.set("receivedAtMillis", event.occurredAt().toEpochMilli())));
+                Updates.set("receivedAtMillis", event.occurredAt().toEpochMilli()),
+                Updates.setOnInsert("caseId", event.caseId().toString()),
+                Updates.setOnInsert("stage", ReferralStage.AWAITING_SCREENING.name())));
         if (keys != null) {
             updates.add(Updates.set("keys", keysDocument(keys)));
+            pairs.add(event.referralId(), keys);
         }
         if (claim != null) {
             updates.add(Updates.set("claim", claim));
         }
         referrals.updateOne(byId(event.referralId()), Updates.combine(updates), UPSERT);
+        IndexedReferral stored = find(event.referralId()).orElseThrow();
+        if (stored.caseId() != null && stored.stage() != null) {
+            return stored;
+        }
         setIfAbsent(event.referralId(), "caseId", event.caseId().toString());
         setIfAbsent(event.referralId(), "stage", ReferralStage.AWAITING_SCREENING.name());
         return find(event.referralId()).orElseThrow();
@@ -103,13 +129,22 @@ public class ReferralIndex {
      * (the erasure; a later referral about them is under a new key): blind keys and claim.
      */
     public void forgetIdentity(String subjectRef, Instant until) {
-        referrals.updateMany(Filters.and(Filters.eq("subjectRef", subjectRef),
-                Filters.lte("receivedAtMillis", until.toEpochMilli())), FORGET);
+        Bson about = Filters.and(Filters.eq("subjectRef", subjectRef),
+                Filters.lte("receivedAtMillis", until.toEpochMilli()));
+        readAll(about).forEach(this::leavePairs);
+        referrals.updateMany(about, FORGET);
     }
 
     /** Removes what was derived from the identity of one referral. */
     public void forgetIdentity(UUID referralId) {
+        find(referralId).ifPresent(this::leavePairs);
         referrals.updateOne(byId(referralId), FORGET);
+    }
+
+    private void leavePairs(IndexedReferral referral) {
+        if (referral.keys() != null) {
+            pairs.remove(referral.referralId(), referral.keys());
+        }
     }
 
     public Optional<IndexedReferral> find(UUID referralId) {
@@ -134,13 +169,25 @@ public class ReferralIndex {
         return waiting;
     }
 
-    /** Other referrals sharing a given-name key and a family-name key with {@code keys}, straight or crosswise. */
+    /**
+     * Other referrals sharing a given-name key and a family-name key with {@code keys}, straight or crosswise: those
+     * the name-key blocks list, read by {@code _id} and kept if their keys still share the pair.
+     */
     List<IndexedReferral> sharingNameKeys(NameKeys keys, UUID except) {
-        return readAll(Filters.and(Filters.ne("_id", except.toString()), Filters.or(
-                Filters.and(Filters.in("keys.givenSkeletons", keys.givenSkeletons()),
-                        Filters.in("keys.familySkeletons", keys.familySkeletons())),
-                Filters.and(Filters.in("keys.givenSkeletons", keys.familySkeletons()),
-                        Filters.in("keys.familySkeletons", keys.givenSkeletons())))));
+        List<String> ids = pairs.sharing(keys).stream().filter(id -> !id.equals(except)).map(UUID::toString)
+                .toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return readAll(Filters.in("_id", ids)).stream().filter(other -> other.keys() != null
+                && (shares(keys.givenSkeletons(), other.keys().givenSkeletons())
+                        && shares(keys.familySkeletons(), other.keys().familySkeletons())
+                || shares(keys.familySkeletons(), other.keys().givenSkeletons())
+                        && shares(keys.givenSkeletons(), other.keys().familySkeletons()))).toList();
+    }
+
+    private static boolean shares(List<String> a, List<String> b) {
+        return a.stream().anyMatch(b::contains);
     }
 
     private List<IndexedReferral> readAll(Bson filter) {

@@ -193,6 +193,41 @@ class CaseIndexProjectionTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    @Test
+    void referralsIndexedBeforeTheNameKeyBlocksExistedAreStillProposed() {
+        ReferralReceived mueller = received(UUID.randomUUID(), Agency.EDUCATION, "Jonas", "Mueller", BORN);
+        projection.apply(mueller);
+        database.getCollection(NameKeyPairs.COLLECTION).drop();
+        ServiceDatabase service = new ServiceDatabase(database);
+        ReferralIndex reopened = new ReferralIndex(service);
+        CaseIndexProjection restarted = new CaseIndexProjection(cases, reopened, new OpenCaseClaims(service),
+                new MatchProposals(reopened), new SubjectKeys(vault, new BlindKeys(
+                "an invented secret of thirty-two bytes!!".getBytes(StandardCharsets.UTF_8))));
+        ReferralReceived muller = received(UUID.randomUUID(), Agency.HEALTH, "Jonas", "Muller", BORN);
+
+        restarted.apply(muller);
+
+        assertThat(reopened.find(muller.referralId()).orElseThrow().proposals()).containsEntry(mueller.caseId(),
+                List.of(MatchReason.FAMILY_NAME_SPELLING));
+    }
+
+    @Test
+    void anErasedIdentityLeavesNoNameKeyBlockAndIsProposedNoMore() {
+        ReferralReceived mueller = received(UUID.randomUUID(), Agency.EDUCATION, "Jonas", "Mueller", BORN);
+        projection.apply(mueller);
+        assertThat(database.getCollection(NameKeyPairs.COLLECTION).countDocuments(Filters.exists("referralIds")))
+                .isEqualTo(1);
+
+        referrals.forgetIdentity(mueller.subjectRef(), AT);
+        ReferralReceived muller = received(UUID.randomUUID(), Agency.HEALTH, "Jonas", "Muller", BORN);
+        projection.apply(muller);
+
+        assertThat(referrals.find(muller.referralId()).orElseThrow().proposals()).isEmpty();
+        assertThat(database.getCollection(NameKeyPairs.COLLECTION).find(Filters.exists("referralIds"))
+                .map(block -> block.getList("referralIds", String.class)).into(new ArrayList<>()))
+                .containsExactly(List.of(muller.referralId().toString()));
+    }
+
     private ReferralReceived received(UUID caseId, Agency agency, String given, String family, LocalDate born) {
         String keyRef = "sub-" + Integer.toHexString((given + "|" + family + "|" + born).hashCode());
         String identity = "{\"givenNames\":\"" + given + "\",\"familyName\":\"" + family + "\",\"dateOfBirth\":"
@@ -218,7 +253,7 @@ class CaseIndexProjectionTest {
 
     private List<Document> snapshot() {
         List<Document> all = new ArrayList<>();
-        for (String collection : List.of("case_index", "referral_index", "open_subjects")) {
+        for (String collection : List.of("case_index", "referral_index", "referral_name_keys", "open_subjects")) {
             database.getCollection(collection).find().sort(new Document("_id", 1)).forEach(all::add);
         }
         return all;
