@@ -243,7 +243,7 @@ class PlanAccessIT extends PlanHttpTest {
                 "/commissions/{commissionId}/progress", "/commissions/{commissionId}/completion",
                 "/plans/{caseId}/consents", "/plans/{caseId}/consents/withdrawal", "/plans/{caseId}/reviews",
                 "/plans/{caseId}/escalation", "/providers", "/providers/{providerId}/commissions",
-                "/families/{familyId}/workbook");
+                "/families/{familyId}/workbook", "/ops/parked", "/ops/parked/retry");
     }
 
     /** An owned plan with a guardian's consent to mentoring. */
