@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.pve.caseplatform.support.kafka.parking.ParkedSequences;
@@ -48,14 +49,11 @@ public class KafkaEventProcessor implements AutoCloseable {
      * forever; the platform's messaging configuration calls it before the processor starts.
      */
     public void parkIn(ParkedSequences store, ParkingSettings settings) {
-        loop.parkIn(store, settings, () -> {
-            Properties reader = new Properties();
-            reader.putAll(consumerProperties);
+        loop.parkIn(store, settings, () -> consumerWith(consumerProperties, reader -> {
             reader.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigns and seeks, never commits
             reader.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerProperties.getProperty(ConsumerConfig.CLIENT_ID_CONFIG,
                     name()) + "-parked");
-            return new KafkaConsumer<>(reader);
-        });
+        }));
     }
 
     /** Retries a parked case of this processor between two of its batches. */
@@ -72,11 +70,17 @@ public class KafkaEventProcessor implements AutoCloseable {
     }
 
     private KafkaConsumer<String, String> consumerInShard(Properties consumerProperties) {
-        Properties inShard = new Properties();
-        inShard.putAll(consumerProperties);
-        inShard.put(ConsumerConfig.GROUP_ID_CONFIG,
-                shard.groupId(consumerProperties.getProperty(ConsumerConfig.GROUP_ID_CONFIG)));
-        return new KafkaConsumer<>(inShard);
+        return consumerWith(consumerProperties, inShard -> inShard.put(ConsumerConfig.GROUP_ID_CONFIG,
+                shard.groupId(consumerProperties.getProperty(ConsumerConfig.GROUP_ID_CONFIG))));
+    }
+
+    /** A consumer with the processor's settings, as {@code adjust} changes a copy of them. */
+    private static KafkaConsumer<String, String> consumerWith(Properties base,
+                                                             Consumer<Properties> adjust) {
+        Properties properties = new Properties();
+        properties.putAll(base);
+        adjust.accept(properties);
+        return new KafkaConsumer<>(properties);
     }
 
     public void start() {
